@@ -1,0 +1,52 @@
+package com.example.kit;
+
+import com.example.kit.model.ChatModel;
+import com.example.kit.model.ChatModelProperties;
+import com.example.kit.model.PromptProperties;
+import com.example.kit.model.PromptValidator;
+import com.example.kit.model.SimulatedChatModel;
+
+import tools.jackson.databind.cfg.CoercionAction;
+import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.type.LogicalType;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Gives every lesson a {@link ChatModel} bean: the simulated model, unless the
+ * application defines its own. Listed in
+ * {@code META-INF/spring/org.springframework.boot.autoconfigure.AutoConfiguration.imports},
+ * which is how Spring Boot finds auto-configurations in a jar.
+ */
+@AutoConfiguration
+@EnableConfigurationProperties({ ChatModelProperties.class, PromptProperties.class })
+public class ChatKitAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    PromptValidator promptValidator(PromptProperties properties) {
+        return new PromptValidator(properties.maxChars());
+    }
+
+    /**
+     * Jackson turns {@code {"prompt": 42}} into the string "42" by default; a prompt must be
+     * a JSON string, so numbers and booleans are refused (400) where a string is expected.
+     */
+    @Bean
+    JsonMapperBuilderCustomizer stringsMustBeStrings() {
+        return (builder) -> builder.withCoercionConfig(LogicalType.Textual, (config) -> config
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ChatModel chatModel(PromptValidator validator, ChatModelProperties properties) {
+        return new SimulatedChatModel(validator, properties.firstTokenDelay(), properties.tokenDelay());
+    }
+}

@@ -1,0 +1,110 @@
+package com.example.kit.test;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandler;
+import java.time.Duration;
+
+/**
+ * A real HTTP client for a chat served on a random local port: the JDK's
+ * {@link HttpClient}, over HTTP/1.1 as a browser talks to a plain-HTTP server.
+ */
+public final class ChatHttp {
+
+    static final HttpClient CLIENT = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
+
+    private final String baseUrl;
+
+    public ChatHttp(int port) {
+        this.baseUrl = "http://localhost:" + port;
+    }
+
+    public URI uri(String path) {
+        return URI.create(this.baseUrl + path);
+    }
+
+    /** POSTs {@code {"prompt": prompt}} with the given {@code Accept}. */
+    public HttpResponse<String> postPrompt(String path, String prompt, String accept) {
+        return post(path, Json.object("prompt", prompt), "application/json", accept);
+    }
+
+    public HttpResponse<String> post(String path, String body, String contentType, String accept) {
+        return send(request(path).header("Content-Type", contentType).header("Accept", accept)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    public HttpResponse<String> get(String path, String... headers) {
+        HttpRequest.Builder request = request(path).GET();
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Opens an event stream with GET; the events are read as they come. */
+    public EventStream stream(String path, String... headers) {
+        HttpRequest.Builder request = request(path).header("Accept", "text/event-stream").GET();
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return EventStream.open(request.build());
+    }
+
+    /** A response's body, and how long after the request its first and its last byte came. */
+    public record TimedResponse(int status, String body, long firstByteNanos, long lastByteNanos) {
+    }
+
+    /** POSTs and times the response body's first and last bytes. */
+    public TimedResponse timePost(String path, String json, String accept) {
+        HttpRequest request = request(path).header("Content-Type", "application/json").header("Accept", accept)
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build();
+        long start = System.nanoTime();
+        HttpResponse<java.io.InputStream> response = send(request, HttpResponse.BodyHandlers.ofInputStream());
+        try (java.io.InputStream body = response.body()) {
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            int first = body.read();
+            long firstByte = System.nanoTime() - start;
+            if (first >= 0) {
+                bytes.write(first);
+                body.transferTo(bytes);
+            }
+            long lastByte = System.nanoTime() - start;
+            return new TimedResponse(response.statusCode(), bytes.toString(java.nio.charset.StandardCharsets.UTF_8),
+                    firstByte, lastByte);
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(60));
+    }
+
+    static <T> HttpResponse<T> send(HttpRequest request, BodyHandler<T> handler) {
+        try {
+            return CLIENT.send(request, handler);
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(request.method() + " " + request.uri() + " failed", ex);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted", ex);
+        }
+    }
+
+    /** A one-line description of a response, for assertion messages. */
+    public static String describe(HttpResponse<String> response) {
+        return response.request().method() + " " + response.request().uri().getPath() + " answered "
+                + response.statusCode() + " " + response.headers().firstValue("Content-Type").orElse("")
+                + ": " + response.body();
+    }
+}

@@ -1,0 +1,47 @@
+package com.example.chat;
+
+import java.util.UUID;
+
+import com.example.kit.TodoException;
+import com.example.kit.model.ChatModel;
+import com.example.kit.model.ModelFailedException;
+
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The blocking chat: the whole reply in one response, sent once the model has finished.
+ */
+@RestController
+class ChatController {
+
+    private final ChatModel model;
+
+    ChatController(ChatModel model) {
+        this.model = model;
+    }
+
+    @PostMapping(path = "/api/chat", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    ChatResponse chat(@RequestBody ChatRequest request) {
+        // Checks the prompt first: a bad one is answered with 400 or 413 problem details.
+        Iterable<String> tokens = this.model.tokens(request.prompt());
+        StringBuilder text = new StringBuilder();
+        int count = 0;
+        String finishReason = "stop";
+        try {
+            // The request thread waits here for every token: nothing is sent until the end.
+            for (String token : tokens) {
+                // TODO-01: add the token to the text, and count it.
+                throw new TodoException("TODO-01", "in ChatController.chat, add each token to the text and count it.");
+            }
+        }
+        catch (ModelFailedException ex) {
+            // TODO-02: the model failed mid-reply: answer with the text so far and finishReason "error".
+            throw new TodoException("TODO-02", "in ChatController.chat, when the model fails, set finishReason to \"error\".");
+        }
+        return new ChatResponse(UUID.randomUUID().toString(), text.toString(), count, finishReason);
+    }
+}

@@ -1,0 +1,88 @@
+package com.example.chat;
+
+import com.example.kit.test.ChatHttp;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static com.example.kit.test.Problems.assertProblem;
+
+/**
+ * Bad input gets RFC 9457 problem details with a clear detail, before any generation.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+class BadPromptTest {
+
+    @LocalServerPort
+    int port;
+
+    ChatHttp http;
+
+    @BeforeEach
+    void connect() {
+        this.http = new ChatHttp(this.port);
+    }
+
+    @Test
+    @DisplayName("a missing prompt gets 400")
+    void missingPrompt() {
+        assertProblem(this.http.post("/api/chat", "{}", "application/json", "application/json"), 400, "missing");
+    }
+
+    @Test
+    @DisplayName("a prompt that is not a string gets 400")
+    void promptNotAString() {
+        assertProblem(this.http.post("/api/chat", "{\"prompt\": 42}", "application/json", "application/json"), 400,
+                "");
+    }
+
+    @Test
+    @DisplayName("a blank prompt gets 400")
+    void blankPrompt() {
+        assertProblem(this.http.postPrompt("/api/chat", " \n\t ", "application/json"), 400, "blank");
+    }
+
+    @Test
+    @DisplayName("a prompt of 4,001 characters gets 413")
+    void tooLongPrompt() {
+        assertProblem(this.http.postPrompt("/api/chat", "é".repeat(4001), "application/json"), 413, "4000");
+    }
+
+    @Test
+    @DisplayName("a prompt of 4,000 emoji is not too long: length counts characters, not UTF-16 units")
+    void longestPrompt() {
+        assertProblem(this.http.postPrompt("/api/chat", "/count 0" + "🚀".repeat(3992), "application/json"), 400,
+                "from 1 to 100000");
+    }
+
+    @Test
+    @DisplayName("a magic prompt out of range gets 400 naming the range")
+    void countOutOfRange() {
+        assertProblem(this.http.postPrompt("/api/chat", "/count 0", "application/json"), 400, "from 1 to 100000");
+    }
+
+    @Test
+    @DisplayName("a lone surrogate gets 400")
+    void loneSurrogate() {
+        assertProblem(this.http.post("/api/chat", "{\"prompt\":\"hi \\ud83d there\"}", "application/json",
+                "application/json"), 400, "surrogate");
+    }
+
+    @Test
+    @DisplayName("malformed JSON gets 400")
+    void malformedJson() {
+        assertProblem(this.http.post("/api/chat", "{\"prompt\":", "application/json", "application/json"), 400,
+                "");
+    }
+
+    @Test
+    @DisplayName("a body that is not JSON gets 415")
+    void notJson() {
+        assertProblem(this.http.post("/api/chat", "prompt=hi", "application/x-www-form-urlencoded",
+                "application/json"), 415, "");
+    }
+}

@@ -48,6 +48,23 @@ public final class ChatHttp {
         return send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A reply just created: its id and the path of its stream. */
+    public record Reply(String id, String stream) {
+    }
+
+    /** Starts a reply with {@code POST /api/replies}, asserting it was created. */
+    public Reply startReply(String prompt) {
+        HttpResponse<String> response = postPrompt("/api/replies", prompt, "application/json");
+        org.assertj.core.api.Assertions.assertThat(response.statusCode()).as(describe(response)).isEqualTo(201);
+        tools.jackson.databind.JsonNode created = Json.parse(response.body());
+        return new Reply(created.path("id").asString(), created.path("stream").asString());
+    }
+
+    /** Starts a reply and opens its stream. */
+    public EventStream streamReply(String prompt) {
+        return stream(startReply(prompt).stream());
+    }
+
     /** Opens an event stream with GET; the events are read as they come. */
     public EventStream stream(String path, String... headers) {
         HttpRequest.Builder request = request(path).header("Accept", "text/event-stream").GET();

@@ -127,6 +127,14 @@ public final class ChatPage {
     public record PageState(String status, String answer) {
     }
 
+    /**
+     * Runs a script in the page that ends by calling its last argument with a result, as
+     * Selenium's {@code executeAsyncScript} does, and returns that result.
+     */
+    public Object runAsync(String script, Object... args) {
+        return js().executeAsyncScript(script, args);
+    }
+
     public WebDriver driver() {
         return this.driver;
     }

@@ -29,9 +29,20 @@ public final class EventStream implements AutoCloseable {
 
     private volatile Integer retry;
 
+    private volatile String errorBody = "";
+
     private EventStream(HttpResponse<Stream<String>> response) {
         this.response = response;
-        Thread.ofVirtual().name("event-stream-reader").start(this::read);
+        if (response.statusCode() == 200) {
+            Thread.ofVirtual().name("event-stream-reader").start(this::read);
+        }
+        else {
+            // Not a stream: keep the body (problem details, say) for the failure message.
+            try (Stream<String> lines = response.body()) {
+                this.errorBody = String.join("\n", lines.toList());
+            }
+            this.queue.add(END);
+        }
     }
 
     static EventStream open(HttpRequest request) {
@@ -46,8 +57,17 @@ public final class EventStream implements AutoCloseable {
         return this.response.headers();
     }
 
+    /** The body of a response that was not a stream (status other than 200), or "". */
+    public String errorBody() {
+        return this.errorBody;
+    }
+
     /** The next event, waiting at most {@code timeout}; null if the stream ended first. */
     public ServerSentEvent next(Duration timeout) {
+        if (status() != 200) {
+            throw new AssertionError("Expected an event stream, but " + this.response.request().uri().getPath()
+                    + " answered " + status() + ": " + this.errorBody);
+        }
         try {
             Object item = this.queue.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
             if (item == null) {

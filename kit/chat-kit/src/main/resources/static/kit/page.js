@@ -73,6 +73,12 @@ export function chatPage(transports) {
     return view;
 }
 
+// Marks a step of a lesson's starter not done yet: fails loudly with its instruction,
+// which the page then shows.
+export function todo(step, instruction) {
+    throw new Error(`${step} is not done yet: ${instruction}`);
+}
+
 // POSTs a JSON body and returns the response; on an error status, throws an Error whose
 // message is the problem detail (RFC 9457) the server sent.
 export async function postJson(path, body, accept = 'application/json') {

@@ -128,6 +128,32 @@ public final class ChatPage {
     }
 
     /**
+     * From now on, remembers every EventSource the page opens, so a test can see their
+     * states with {@link #eventSourceStates()}.
+     */
+    public void trackEventSources() {
+        js().executeScript("""
+                const Native = window.EventSource;
+                window.__eventSources = [];
+                window.EventSource = class extends Native {
+                    constructor(...args) {
+                        super(...args);
+                        window.__eventSources.push(this);
+                    }
+                };
+                """);
+    }
+
+    /**
+     * The {@code readyState} of every EventSource opened since {@link #trackEventSources()}:
+     * 0 connecting (or reconnecting), 1 open, 2 closed.
+     */
+    @SuppressWarnings("unchecked")
+    public List<Long> eventSourceStates() {
+        return (List<Long>) js().executeScript("return window.__eventSources.map((source) => source.readyState);");
+    }
+
+    /**
      * Runs a script in the page that ends by calling its last argument with a result, as
      * Selenium's {@code executeAsyncScript} does, and returns that result.
      */
@@ -139,13 +165,19 @@ public final class ChatPage {
         return this.driver;
     }
 
-    private void waitUntil(String what, java.util.function.BooleanSupplier condition) {
+    /** What the page shows, in one line, for assertion messages. */
+    public String describe() {
+        return "the page shows status '" + safely(this::status) + "', answer '" + safely(this::answer) + "', notice '"
+                + safely(this::notice) + "'";
+    }
+
+    /** Waits until the condition holds, failing with what the page shows if it does not. */
+    public void waitUntil(String what, java.util.function.BooleanSupplier condition) {
         try {
             new WebDriverWait(this.driver, TIMEOUT, Duration.ofMillis(25)).until((driver) -> condition.getAsBoolean());
         }
         catch (org.openqa.selenium.TimeoutException ex) {
-            throw new AssertionError("Waited " + TIMEOUT.toSeconds() + " s for " + what + "; the page shows status '"
-                    + safely(this::status) + "', answer '" + safely(this::answer) + "', notice '" + safely(this::notice) + "'");
+            throw new AssertionError("Waited " + TIMEOUT.toSeconds() + " s for " + what + "; " + describe());
         }
     }
 

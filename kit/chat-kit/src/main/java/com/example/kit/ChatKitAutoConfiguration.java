@@ -11,9 +11,11 @@ import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.type.LogicalType;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 
 /**
@@ -22,7 +24,7 @@ import org.springframework.context.annotation.Bean;
  * {@code META-INF/spring/org.springframework.boot.autoconfigure.AutoConfiguration.imports},
  * which is how Spring Boot finds auto-configurations in a jar.
  */
-@AutoConfiguration
+@AutoConfiguration(before = WebMvcAutoConfiguration.class)
 @EnableConfigurationProperties({ ChatModelProperties.class, PromptProperties.class })
 public class ChatKitAutoConfiguration {
 
@@ -42,6 +44,13 @@ public class ChatKitAutoConfiguration {
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
+    }
+
+    /** Replaces Spring Boot's problem details handler, which backs off when this one exists. */
+    @Bean
+    @ConditionalOnBooleanProperty("spring.mvc.problemdetails.enabled")
+    ChatProblemDetails chatProblemDetails() {
+        return new ChatProblemDetails();
     }
 
     @Bean

@@ -37,7 +37,13 @@ class BadPromptTest {
     @DisplayName("a prompt that is not a string gets 400")
     void promptNotAString() {
         assertProblem(this.http.post("/api/chat", "{\"prompt\": 42}", "application/json", "application/json"), 400,
-                "");
+                "'prompt' has the wrong type");
+    }
+
+    @Test
+    @DisplayName("an empty body gets 400")
+    void emptyBody() {
+        assertProblem(this.http.post("/api/chat", "", "application/json", "application/json"), 400, "missing");
     }
 
     @Test
@@ -76,13 +82,13 @@ class BadPromptTest {
     @DisplayName("malformed JSON gets 400")
     void malformedJson() {
         assertProblem(this.http.post("/api/chat", "{\"prompt\":", "application/json", "application/json"), 400,
-                "");
+                "not valid JSON");
     }
 
     @Test
     @DisplayName("a body that is not JSON gets 415")
     void notJson() {
         assertProblem(this.http.post("/api/chat", "prompt=hi", "application/x-www-form-urlencoded",
-                "application/json"), 415, "");
+                "application/json"), 415, "application/x-www-form-urlencoded");
     }
 }

@@ -80,7 +80,7 @@ public final class Browsers {
         }
     }
 
-    public static Browser start(int serverPort) throws NoBrowserException {
+    public static Browser start() throws NoBrowserException {
         Optional<Path> chrome = chromeBinary();
         Optional<Path> driver = chromeDriver();
         if (chrome.isPresent() && driver.isPresent()) {
@@ -90,7 +90,7 @@ public final class Browsers {
                 ? "No Chromium or Chrome found (install Debian's 'chromium' and 'chromium-driver', or set CHROME_BIN)"
                 : "Chromium is at " + chrome.get() + " but no ChromeDriver was found (install 'chromium-driver', or set CHROMEDRIVER)";
         if (dockerEngineRuns()) {
-            return startInContainer(serverPort);
+            return startInContainer();
         }
         throw new NoBrowserException(missing + ", and no Docker engine runs for the container fallback.");
     }
@@ -112,9 +112,9 @@ public final class Browsers {
         return new Browser(new ChromeDriver(service, options), "localhost", () -> deleteQuietly(profile));
     }
 
-    private static Browser startInContainer(int serverPort) {
-        // The container reaches this machine's ports through Testcontainers' host alias.
-        Testcontainers.exposeHostPorts(serverPort);
+    private static Browser startInContainer() {
+        // The container reaches this machine's ports through Testcontainers' host alias;
+        // baseUrl(port) exposes each port it is asked for.
         BrowserWebDriverContainer container = new BrowserWebDriverContainer("selenium/standalone-chromium:latest");
         container.start();
         WebDriver driver = new RemoteWebDriver(container.getSeleniumAddress(), new ChromeOptions());

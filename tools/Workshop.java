@@ -225,7 +225,7 @@ public final class Workshop {
         }
         this.out.println("");
         if (current == null) {
-            this.out.println("All " + done + " lessons are done. Well done!");
+            this.out.println((done == 1 ? "The lesson is done" : "All " + done + " lessons are done") + ". Well done!");
             return 0;
         }
         this.out.println("Next: lesson " + current.number() + ", in " + relative(current.starter().resolve("README.md"))
@@ -803,13 +803,15 @@ public final class Workshop {
 
     static final Pattern COMPILER_ERROR = Pattern.compile("^\\[ERROR\\] (.+?\\.java):\\[(\\d+)(?:,\\d+)?\\] (.*)$");
 
+    static final Pattern COMPILER_DETAIL = Pattern.compile("^(?:\\[ERROR\\] )?\\s{2,}(\\S.*)$");
+
     /**
      * Maven reports each compiler error as "[ERROR] /abs/path/File.java:[12,5] message",
      * sometimes followed by indented details ("symbol: ...", "location: ..."), and
      * repeats them all in its summary: this keeps each once, as "path/File.java:12: message".
      */
     List<String> compileErrors(List<String> lines) {
-        Set<String> errors = new LinkedHashSet<>();
+        Map<String, String> errors = new LinkedHashMap<>(); // the header, column included -> the text
         for (int i = 0; i < lines.size(); i++) {
             Matcher error = COMPILER_ERROR.matcher(lines.get(i));
             if (!error.matches()) {
@@ -819,15 +821,16 @@ public final class Workshop {
             text.append(relativeFile(error.group(1))).append(':').append(error.group(2)).append(": ")
                     .append(error.group(3).trim());
             for (int j = i + 1; j < lines.size() && j <= i + 4; j++) {
-                String detail = lines.get(j);
-                if (detail.isBlank() || !Character.isWhitespace(detail.charAt(0))) {
+                // The details are indented, and in the summary also behind "[ERROR] ".
+                Matcher detail = COMPILER_DETAIL.matcher(lines.get(j));
+                if (!detail.matches()) {
                     break;
                 }
-                text.append(System.lineSeparator()).append("      ").append(detail.trim());
+                text.append(System.lineSeparator()).append("      ").append(detail.group(1).trim());
             }
-            errors.add(text.toString());
+            errors.merge(lines.get(i), text.toString(), (kept, other) -> other.length() > kept.length() ? other : kept);
         }
-        return new ArrayList<>(errors);
+        return new ArrayList<>(errors.values());
     }
 
     String relativeFile(String file) {

@@ -52,11 +52,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+
+import com.sun.net.httpserver.HttpServer;
 
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -420,7 +423,7 @@ public final class Workshop {
         Path streaming = solutionNumbered("02", "bench compares lesson 01 (blocking) with lesson 02 (SSE)");
         this.out.println("Building " + relative(blocking) + " and " + relative(streaming) + "...");
         List<Path> jars = buildJar(List.of(blocking, streaming));
-        List<App> apps = new ArrayList<>();
+        List<App> apps = new CopyOnWriteArrayList<>(); // read by the shutdown hook's thread too
         // Stops the apps on Ctrl-C too; the finally block below stops them otherwise.
         Thread stopper = new Thread(() -> apps.forEach(App::stop));
         Runtime.getRuntime().addShutdownHook(stopper);
@@ -1339,13 +1342,13 @@ public final class Workshop {
 
         static void print(Out out, List<String> names, List<Timings> timings) {
             int width = Math.max("lesson".length(), names.stream().mapToInt(String::length).max().orElse(0));
-            out.println(pad("", width) + "   first token        last token");
-            out.println(pad("lesson", width) + "   p50      p90       p50");
+            String row = "%-" + width + "s  %16s  %16s  %15s";
+            out.println(String.format(Locale.ROOT, row, "lesson", "first token p50", "first token p90",
+                    "last token p50"));
             for (int i = 0; i < names.size(); i++) {
                 Timings t = timings.get(i);
-                out.println(pad(names.get(i), width) + "   " + ms(Timings.percentile(t.firstToken(), 50))
-                        + "  " + ms(Timings.percentile(t.firstToken(), 90)) + "   "
-                        + ms(Timings.percentile(t.lastToken(), 50)));
+                out.println(String.format(Locale.ROOT, row, names.get(i), ms(Timings.percentile(t.firstToken(), 50)),
+                        ms(Timings.percentile(t.firstToken(), 90)), ms(Timings.percentile(t.lastToken(), 50))));
             }
             out.println("");
             out.println(conclusion(timings.get(0), timings.get(1)));
@@ -1371,7 +1374,7 @@ public final class Workshop {
         }
 
         static String ms(long nanos) {
-            return String.format(Locale.ROOT, "%,6d ms", TimeUnit.NANOSECONDS.toMillis(nanos));
+            return String.format(Locale.ROOT, "%,d ms", TimeUnit.NANOSECONDS.toMillis(nanos));
         }
     }
 
@@ -1393,8 +1396,8 @@ public final class Workshop {
             Object quiet = Enum.valueOf(outputLevel, "NONE");
             Method create = fileServer.getMethod("createFileServer", InetSocketAddress.class, Path.class,
                     outputLevel);
-            Object server = create.invoke(null, address, folder.toAbsolutePath().normalize(), quiet);
-            server.getClass().getMethod("start").invoke(server);
+            HttpServer server = (HttpServer) create.invoke(null, address, folder.toAbsolutePath().normalize(), quiet);
+            server.start();
         }
         catch (java.lang.reflect.InvocationTargetException ex) {
             Throwable cause = ex.getCause();

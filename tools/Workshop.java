@@ -185,7 +185,8 @@ public final class Workshop {
             this.out.println("  " + pad(left, width) + "  " + command.description());
         }
         this.out.println("");
-        this.out.println("NN is a lesson's number (1 or 01) or its folder's name (01-blocking-chat).");
+        String example = lessons().stream().findFirst().map(Lesson::dirName).orElse("01-name");
+        this.out.println("NN is a lesson's number (1 or 01) or its folder's name (" + example + ").");
         this.out.println("--verbose shows Maven's own output, which the tool otherwise keeps to itself.");
         return 0;
     }
@@ -309,8 +310,12 @@ public final class Workshop {
                 + ":");
         this.out.flush();
         // git diff exits 1 when there are differences: that is the point here, not a failure.
-        inherit(List.of("git", "diff", "--no-index", "--", relativeSlashes(lesson.starter().resolve("src/main")),
+        int exitCode = inherit(List.of("git", "diff", "--no-index", "--",
+                relativeSlashes(lesson.starter().resolve("src/main")),
                 relativeSlashes(lesson.solution().resolve("src/main"))), null);
+        if (exitCode == 0) {
+            this.out.println("Nothing: your copy's src/main is the same as the solution's.");
+        }
         return 0;
     }
 
@@ -350,14 +355,16 @@ public final class Workshop {
         return inherit(List.of(javaExecutable().toString(), "-jar", jar.toString()), null);
     }
 
+    static final Pattern MAVEN_BUILDING = Pattern.compile("^\\[INFO\\] Building (.+?)\\s+\\[(\\d+/\\d+)\\]\\s*$");
+
     /** Everything for a day without network: one full build fetches every plugin and library. */
     int prefetch(List<String> args) {
         noMoreArguments("prefetch", args);
         this.out.println("Building and testing the whole workshop once, to download everything it needs"
                 + " (a few minutes the first time)...");
-        // Not -q: the "Building ..." lines are shown as progress while the rest is kept.
+        // Not -q: Maven's "Building ..." lines are shown as progress; the rest is kept.
         Captured maven = maven(List.of("verify", "-Dworkshop.learner=true"), (line) -> {
-            Matcher building = Pattern.compile("^\\[INFO\\] Building (.+?) \\[(\\d+/\\d+)\\]$").matcher(line);
+            Matcher building = MAVEN_BUILDING.matcher(line);
             if (building.matches()) {
                 this.out.println("  " + building.group(2) + " " + building.group(1));
             }
@@ -367,7 +374,7 @@ public final class Workshop {
             this.out.println("");
             this.out.println("Maven failed; the end of its output:");
             tail(maven.lines(), 20).forEach((line) -> this.out.println("  " + line));
-            missing.add("a successful build (see Maven's output above; --verbose shows all of it)");
+            missing.add("a successful build (see the end of Maven's output above; --verbose shows all of it)");
         }
         this.out.println("");
         Optional<Path> chromium = Browsers.chromium();

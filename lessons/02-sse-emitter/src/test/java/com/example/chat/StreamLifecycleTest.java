@@ -30,14 +30,17 @@ class StreamLifecycleTest {
     void aClientGoneIsLoggedQuietly(CapturedOutput output) {
         try (ConfigurableApplicationContext app = start()) {
             ChatHttp http = new ChatHttp(port(app));
-            try (EventStream stream = openStream(http, "/count 1000")) {
+            ChatHttp.Reply reply = http.startReply("/count 1000");
+            try (EventStream stream = http.stream(reply.stream())) {
                 ServerSentEvent first = stream.next(Duration.ofSeconds(30));
                 assertThat(first.event()).as("first event: %s", first).isEqualTo("token");
             } // closes the connection, as a closed browser tab does
             await().atMost(Duration.ofSeconds(30)).untilAsserted(
-                    () -> assertThat(output.getOut()).contains("the client went away"));
-            assertThat(output.getOut().lines().filter((line) -> line.contains("the client went away"))).hasSize(1);
-            assertThat(output.getAll()).doesNotContain("Exception").doesNotContain("\tat ");
+                    () -> assertThat(output.getOut()).contains(reply.id() + " stopped"));
+            assertThat(output.getOut().lines().filter((line) -> line.contains(reply.id()))).hasSize(1)
+                    .allSatisfy((line) -> assertThat(line).contains("the client went away"));
+            // No stack trace, from this reply or anything else.
+            assertThat(output.getAll()).doesNotContain("\tat ").doesNotContain("Exception in thread");
         }
     }
 

@@ -31,7 +31,19 @@ public final class ChatPage {
 
     /** Loads the page and waits until its script has offered its transports. */
     public ChatPage open() {
-        this.driver.get(this.baseUrl + "/");
+        return openAt(this.baseUrl);
+    }
+
+    /**
+     * Loads the page from another port of the same host: through a {@link TcpProxy} in
+     * front of the application, say.
+     */
+    public ChatPage openThrough(int port) {
+        return openAt(this.baseUrl.replaceFirst(":\\d+$", ":" + port));
+    }
+
+    private ChatPage openAt(String baseUrl) {
+        this.driver.get(baseUrl + "/");
         waitUntil("the page's script to offer its transports",
                 () -> !new Select(byTestId("transport")).getOptions().isEmpty());
         return this;
@@ -121,6 +133,17 @@ public final class ChatPage {
         @SuppressWarnings("unchecked")
         List<Map<String, String>> changes = (List<Map<String, String>>) js().executeScript("return window.__changes;");
         return changes.stream().map((change) -> new PageState(change.get("status"), change.get("answer"))).toList();
+    }
+
+    /** The statuses seen since {@link #startRecording()}, each change once: [streaming, done], say. */
+    public List<String> statusChanges() {
+        List<String> changes = new java.util.ArrayList<>();
+        for (PageState state : recording()) {
+            if (changes.isEmpty() || !changes.getLast().equals(state.status())) {
+                changes.add(state.status());
+            }
+        }
+        return changes;
     }
 
     /** What the page showed at one moment. */

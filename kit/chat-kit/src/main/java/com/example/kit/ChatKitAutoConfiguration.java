@@ -53,6 +53,12 @@ public class ChatKitAutoConfiguration {
         return new ChatProblemDetails();
     }
 
+    /** Spring Boot registers a Filter bean for every request. */
+    @Bean
+    RequestBodyLimitFilter requestBodyLimitFilter() {
+        return new RequestBodyLimitFilter();
+    }
+
     @Bean
     @ConditionalOnMissingBean
     ChatModel chatModel(PromptValidator validator, ChatModelProperties properties) {

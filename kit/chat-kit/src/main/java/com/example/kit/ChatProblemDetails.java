@@ -6,6 +6,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
 
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -28,6 +29,11 @@ public class ChatProblemDetails extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (ex.getMostSpecificCause() instanceof RequestBodyLimitFilter.BodyTooLargeException tooLarge) {
+            status = HttpStatus.CONTENT_TOO_LARGE; // a chunked body that went over the limit
+            ProblemDetail body = createProblemDetail(ex, status, tooLarge.getMessage(), null, null, request);
+            return handleExceptionInternal(ex, body, headers, status, request);
+        }
         ProblemDetail body = createProblemDetail(ex, status, detail(ex), null, null, request);
         return handleExceptionInternal(ex, body, headers, status, request);
     }

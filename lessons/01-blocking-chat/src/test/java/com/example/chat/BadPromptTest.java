@@ -59,6 +59,14 @@ class BadPromptTest {
     }
 
     @Test
+    @DisplayName("a body over 64 KiB gets 413 before it is parsed, with or without a Content-Length")
+    void bodyOverTheLimit() {
+        String body = "{\"prompt\": \"" + "x".repeat(70_000) + "\"}";
+        assertProblem(this.http.post("/api/chat", body, "application/json", "application/json"), 413, "65536");
+        assertProblem(this.http.postChunked("/api/chat", body), 413, "65536");
+    }
+
+    @Test
     @DisplayName("a prompt of 4,000 emoji is not too long: length counts characters, not UTF-16 units")
     void longestPrompt() {
         assertProblem(this.http.postPrompt("/api/chat", "/count 0" + "🚀".repeat(3992), "application/json"), 400,

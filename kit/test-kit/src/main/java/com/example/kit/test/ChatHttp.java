@@ -40,6 +40,14 @@ public final class ChatHttp {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** POSTs a JSON body without a Content-Length: chunked, as a streaming client sends it. */
+    public HttpResponse<String> postChunked(String path, String body) {
+        HttpRequest.BodyPublisher chunked = HttpRequest.BodyPublishers.fromPublisher(
+                HttpRequest.BodyPublishers.ofString(body));
+        return send(request(path).header("Content-Type", "application/json").header("Accept", "application/json")
+                .POST(chunked).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     public HttpResponse<String> get(String path, String... headers) {
         HttpRequest.Builder request = request(path).GET();
         if (headers.length > 0) {

@@ -64,7 +64,14 @@ export function chatPage(transports) {
         }
     });
 
-    stopButton.addEventListener('click', () => current?.stop?.());
+    stopButton.addEventListener('click', async () => {
+        try {
+            await current?.stop?.();
+        }
+        catch (error) {
+            view.fail(error.message);
+        }
+    });
 
     // An error thrown in an event handler of a transport (a TODO not done yet, say)
     // shows on the page instead of only in the console.

@@ -73,6 +73,16 @@ public final class ChatHttp {
         return stream(startReply(prompt).stream());
     }
 
+    /**
+     * A meter's value from Spring Boot Actuator, e.g. {@code metric("chat.streams.active",
+     * "transport:sse")}; the first measurement (VALUE or COUNT).
+     */
+    public double metric(String name, String tag) {
+        HttpResponse<String> response = get("/actuator/metrics/" + name + "?tag=" + tag, "Accept", "application/json");
+        org.assertj.core.api.Assertions.assertThat(response.statusCode()).as(describe(response)).isEqualTo(200);
+        return Json.parse(response.body()).path("measurements").path(0).path("value").asDouble();
+    }
+
     /** Opens an event stream with GET; the events are read as they come. */
     public EventStream stream(String path, String... headers) {
         HttpRequest.Builder request = request(path).header("Accept", "text/event-stream").GET();

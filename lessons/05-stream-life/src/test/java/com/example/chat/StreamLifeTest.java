@@ -1,0 +1,103 @@
+package com.example.chat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.example.kit.test.ChatHttp;
+import com.example.kit.test.EventStream;
+import com.example.kit.test.Json;
+import com.example.kit.test.ServerSentEvent;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A stream's life: an end at the emitter's timeout that the client resumes from, a client
+ * that goes away, and a reply that nobody reads.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
+        "chat.model.first-token-delay=20ms", "chat.model.token-delay=40ms", "chat.sse.timeout=1s", "chat.reply.abandon-after=1s" })
+@ExtendWith(OutputCaptureExtension.class)
+class StreamLifeTest {
+
+    static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    @LocalServerPort
+    int port;
+
+    ChatHttp http;
+
+    @BeforeEach
+    void connect() {
+        this.http = new ChatHttp(this.port);
+    }
+
+    @Test
+    @DisplayName("a stream ends at its timeout without losing anything: the client resumes after its last event")
+    void endsAtTheTimeoutAndResumes(CapturedOutput output) {
+        // 100 tokens at 40 ms last about 4 s; each stream ends after 1 s.
+        ChatHttp.Reply reply = this.http.startReply("/count 100");
+        List<ServerSentEvent> received = new ArrayList<>();
+        int connections = 0;
+        while (received.isEmpty() || !received.getLast().event().equals("done")) {
+            String[] resume = received.isEmpty() ? new String[0] : new String[] { "Last-Event-ID", received.getLast().id() };
+            try (EventStream stream = this.http.stream(reply.stream(), resume)) {
+                received.addAll(stream.readToEnd(TIMEOUT));
+            }
+            connections++;
+            assertThat(connections).as("connections so far").isLessThan(50);
+        }
+        assertThat(connections).as("the stream was cut by its timeout (chat.sse.timeout, TODO-04) at least once")
+                .isGreaterThan(1);
+        StringBuilder text = new StringBuilder();
+        received.stream().filter((e) -> e.event().equals("token")).forEach((e) -> text.append(e.json().path("text").asString()));
+        assertThat(text.toString()).isEqualTo(countTo(100));
+        assertThat(output.getAll()).as("quiet timeouts").doesNotContain("AsyncRequestTimeoutException").doesNotContain("\tat ");
+    }
+
+    @Test
+    @DisplayName("a client that goes away: its stream is counted out, and the reply goes on")
+    void aClientGoneIsCountedOut() {
+        ChatHttp.Reply reply = this.http.startReply("/count 1000");
+        try (EventStream stream = this.http.stream(reply.stream())) {
+            stream.next(TIMEOUT);
+            assertThat(this.http.metric("chat.streams.active", "transport:sse")).isEqualTo(1);
+        }
+        // Noticed on the next write: a token comes every 40 ms.
+        await().atMost(TIMEOUT).until(() -> this.http.metric("chat.streams.active", "transport:sse") == 0);
+        int tokens = tokens(reply.id());
+        await().atMost(TIMEOUT).until(() -> tokens(reply.id()) > tokens);
+    }
+
+    @Test
+    @DisplayName("a reply nobody reads for chat.reply.abandon-after is cancelled: no tokens for nobody")
+    void abandonedRepliesAreCancelled(CapturedOutput output) {
+        ChatHttp.Reply reply = this.http.startReply("/count 100000");
+        await("the reply cancelled by Replies.sweep (TODO-05)").atMost(Duration.ofSeconds(15)).until(() -> "cancelled".equals(
+                Json.parse(this.http.get("/api/replies/" + reply.id()).body()).path("finishReason").asString()));
+        assertThat(output.getOut()).contains(reply.id() + " cancelled: nobody read it");
+    }
+
+    private int tokens(String id) {
+        return Json.parse(this.http.get("/api/replies/" + id).body()).path("tokens").asInt();
+    }
+
+    static String countTo(int n) {
+        StringBuilder text = new StringBuilder("1");
+        for (int i = 2; i <= n; i++) {
+            text.append(' ').append(i);
+        }
+        return text.toString();
+    }
+}

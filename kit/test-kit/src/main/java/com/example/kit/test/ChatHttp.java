@@ -119,6 +119,11 @@ public final class ChatHttp {
         }
     }
 
+    /** Sends any request whose answer is an event stream: a POST with Accept: text/event-stream, say. */
+    public EventStream open(HttpRequest request) {
+        return EventStream.open(request);
+    }
+
     HttpRequest.Builder request(String path) {
         return HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(60));
     }

@@ -1,0 +1,74 @@
+package com.example.chat;
+
+import com.example.kit.test.BrowserExtension;
+import com.example.kit.test.ChatPage;
+import com.example.kit.test.TcpProxy;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The page's 'fetch' transport in Chromium: a POST whose response body it reads and parses
+ * itself, and resumes with the GET stream when that response is cut.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+        properties = { "chat.model.first-token-delay=50ms", "chat.model.token-delay=40ms" })
+@ExtendWith(BrowserExtension.class)
+class FetchTransportBrowserTest {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    @DisplayName("the page offers the transports 'sse' and 'fetch'")
+    void offersBothTransports(ChatPage page) {
+        page.open();
+        assertThat(page.transports()).containsExactly("sse", "fetch");
+    }
+
+    @Test
+    @DisplayName("over fetch, the first token shows while streaming, and the text ends exact")
+    void streamsOverPost(ChatPage page) {
+        String text = "<b>bold</b> & <script>alert(1)</script>\nemoji 🚀👍🏽\n\n  data: id: event: not fields";
+        page.open().chooseTransport("fetch");
+        page.startRecording();
+        page.ask("/echo " + text);
+        page.awaitDone();
+        assertThat(page.answer()).isEqualTo(text);
+        assertThat(page.elementsInAnswer()).isZero();
+        assertThat(page.statusChanges()).containsExactly("streaming", "done");
+        assertThat(page.recording().stream().filter((s) -> !s.answer().isEmpty()).findFirst())
+                .hasValueSatisfying((first) -> assertThat(first.answer()).isNotEqualTo(text));
+    }
+
+    @Test
+    @DisplayName("over fetch, a response cut mid-reply resumes with the GET stream: full text, 'reconnecting' seen")
+    void resumesACutPost(ChatPage page) {
+        try (TcpProxy proxy = new TcpProxy(this.port)) {
+            page.openThrough(proxy.port()).chooseTransport("fetch");
+            page.startRecording();
+            page.ask("/count 60");
+            page.waitUntil("the first tokens", () -> page.answer().length() > 5 || page.status().equals("error"));
+            proxy.cutAll();
+            page.awaitDone();
+            assertThat(page.answer()).isEqualTo(ChatStreamTest.countTo(60));
+            assertThat(page.statusChanges()).containsExactly("streaming", "reconnecting", "streaming", "done");
+        }
+    }
+
+    @Test
+    @DisplayName("over fetch, Stop cancels the reply on the server")
+    void stopCancels(ChatPage page) {
+        page.open().chooseTransport("fetch");
+        page.ask("/count 1000");
+        page.waitUntil("the first tokens", () -> !page.answer().isEmpty() || page.status().equals("error"));
+        page.stop();
+        assertThat(page.awaitStatus("cancelled", "done", "error")).as(page.describe()).isEqualTo("cancelled");
+    }
+}

@@ -1,6 +1,5 @@
 package com.example.benchmarks;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,7 +40,7 @@ class SseLoadTest {
     @Test
     void aThousandConcurrentStreamsEachGetTheirWholeReplyInOrder() throws Exception {
         TargetSolution target = TargetSolution.fromBuild();
-        try (ServerProcess server = ServerProcess.start(target.jar(), Path.of("target", "load-test-server.log"),
+        try (ServerProcess server = ServerProcess.start(target.jar(), target.logs().resolve("load-test-server.log"),
                 List.of("-Xmx512m"),
                 List.of("--chat.model.first-token-delay=" + FIRST_TOKEN_DELAY.toMillis() + "ms",
                         "--chat.model.token-delay=" + TOKEN_DELAY.toMillis() + "ms",

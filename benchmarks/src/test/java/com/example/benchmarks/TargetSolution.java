@@ -11,9 +11,10 @@ import java.util.Map;
 
 /**
  * The solution under load, as benchmarks/pom.xml names it in {@code target.solution}:
- * Maven writes its name and its jar's path into {@code target-solution.properties}.
+ * Maven writes its name, its jar's path and this module's target directory (for the
+ * servers' logs) into {@code target-solution.properties}.
  */
-record TargetSolution(String name, Path jar) {
+record TargetSolution(String name, Path jar, Path logs) {
 
     static TargetSolution fromBuild() {
         Map<String, String> values = read("/target-solution.properties");
@@ -21,7 +22,7 @@ record TargetSolution(String name, Path jar) {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("No jar at " + jar + ": build it first, with -am, as benchmarks/README.md says.");
         }
-        return new TargetSolution(values.get("solution"), jar);
+        return new TargetSolution(values.get("solution"), jar, Path.of(values.get("logs")));
     }
 
     // Read line by line, not with java.util.Properties, which would take the backslashes

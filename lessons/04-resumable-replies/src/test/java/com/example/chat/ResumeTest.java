@@ -25,6 +25,8 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static com.example.kit.test.Problems.assertProblem;
+import static com.example.kit.test.Replies.countTo;
+import static com.example.kit.test.Replies.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -185,19 +187,5 @@ class ResumeTest {
         HttpResponse<String> response = this.http.get("/api/replies/" + id, "Accept", "application/json");
         assertThat(response.statusCode()).as(ChatHttp.describe(response)).isEqualTo(200);
         return Json.parse(response.body());
-    }
-
-    private static String text(List<ServerSentEvent> events) {
-        StringBuilder text = new StringBuilder();
-        events.stream().filter((e) -> e.event().equals("token")).forEach((e) -> text.append(e.json().path("text").asString()));
-        return text.toString();
-    }
-
-    static String countTo(int n) {
-        StringBuilder text = new StringBuilder("1");
-        for (int i = 2; i <= n; i++) {
-            text.append(' ').append(i);
-        }
-        return text.toString();
     }
 }

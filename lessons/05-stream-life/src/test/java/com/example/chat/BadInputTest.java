@@ -16,6 +16,8 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static com.example.kit.test.Problems.assertProblem;
+import static com.example.kit.test.Replies.countTo;
+import static com.example.kit.test.Replies.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -60,9 +62,7 @@ class BadInputTest {
         assertProblem(this.http.post("/api/replies/nope/cancel", "", json, json), 404, "no reply");
 
         List<ServerSentEvent> events = running.join();
-        StringBuilder text = new StringBuilder();
-        events.stream().filter((e) -> e.event().equals("token")).forEach((e) -> text.append(e.json().path("text").asString()));
-        assertThat(text.toString()).isEqualTo(StreamLifeTest.countTo(300));
+        assertThat(text(events)).isEqualTo(countTo(300));
         assertThat(events.getLast().event()).isEqualTo("done");
     }
 }

@@ -11,6 +11,7 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
+import static com.example.kit.test.Replies.countTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -34,6 +35,6 @@ class StopBrowserTest {
         assertThat(page.statusChanges()).containsExactly("streaming", "cancelled");
         // The server ended the reply: the stream closed with its "done" event, not by the client leaving.
         assertThat(output.getOut()).doesNotContain("the client went away");
-        assertThat(page.answer()).isNotEqualTo(StreamLifeTest.countTo(1000));
+        assertThat(page.answer()).isNotEqualTo(countTo(1000));
     }
 }

@@ -19,6 +19,8 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import static com.example.kit.test.Replies.countTo;
+import static com.example.kit.test.Replies.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -60,9 +62,7 @@ class StreamLifeTest {
         }
         assertThat(connections).as("the stream was cut by its timeout (chat.sse.timeout, TODO-04) at least once")
                 .isGreaterThan(1);
-        StringBuilder text = new StringBuilder();
-        received.stream().filter((e) -> e.event().equals("token")).forEach((e) -> text.append(e.json().path("text").asString()));
-        assertThat(text.toString()).isEqualTo(countTo(100));
+        assertThat(text(received)).isEqualTo(countTo(100));
         assertThat(output.getAll()).as("quiet timeouts").doesNotContain("AsyncRequestTimeoutException").doesNotContain("\tat ");
     }
 
@@ -93,11 +93,4 @@ class StreamLifeTest {
         return Json.parse(this.http.get("/api/replies/" + id).body()).path("tokens").asInt();
     }
 
-    static String countTo(int n) {
-        StringBuilder text = new StringBuilder("1");
-        for (int i = 2; i <= n; i++) {
-            text.append(' ').append(i);
-        }
-        return text.toString();
-    }
 }

@@ -20,6 +20,8 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static com.example.kit.test.Problems.assertProblem;
+import static com.example.kit.test.Replies.countTo;
+import static com.example.kit.test.Replies.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -89,6 +91,15 @@ class ChatStreamTest {
     }
 
     @Test
+    @DisplayName("Accept: */* (curl's default) gets the JSON answer")
+    void anyAcceptGetsJson() {
+        HttpResponse<String> response = this.http.postPrompt("/api/chat", "/count 2", "*/*");
+        assertThat(response.statusCode()).as(ChatHttp.describe(response)).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                (type) -> assertThat(type).startsWith("application/json"));
+    }
+
+    @Test
     @DisplayName("a bad prompt gets its status and problem details before any stream starts")
     void badPromptBeforeTheStream() {
         assertProblem(this.http.postPrompt("/api/chat", "/count 0", "text/event-stream, application/problem+json"), 400,
@@ -116,19 +127,5 @@ class ChatStreamTest {
         return this.http.open(HttpRequest.newBuilder(this.http.uri("/api/chat"))
                 .header("Content-Type", "application/json").header("Accept", "text/event-stream")
                 .POST(HttpRequest.BodyPublishers.ofString(Json.object("prompt", prompt))).build());
-    }
-
-    static String text(List<ServerSentEvent> events) {
-        StringBuilder text = new StringBuilder();
-        events.stream().filter((e) -> e.event().equals("token")).forEach((e) -> text.append(e.json().path("text").asString()));
-        return text.toString();
-    }
-
-    static String countTo(int n) {
-        StringBuilder text = new StringBuilder("1");
-        for (int i = 2; i <= n; i++) {
-            text.append(' ').append(i);
-        }
-        return text.toString();
     }
 }

@@ -11,6 +11,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import static com.example.kit.test.Replies.countTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -57,7 +58,7 @@ class FetchTransportBrowserTest {
             page.waitUntil("the first tokens", () -> page.answer().length() > 5 || page.status().equals("error"));
             proxy.cutAll();
             page.awaitDone();
-            assertThat(page.answer()).isEqualTo(ChatStreamTest.countTo(60));
+            assertThat(page.answer()).isEqualTo(countTo(60));
             assertThat(page.statusChanges()).containsExactly("streaming", "reconnecting", "streaming", "done");
         }
     }

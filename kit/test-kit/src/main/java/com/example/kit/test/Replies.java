@@ -1,0 +1,30 @@
+package com.example.kit.test;
+
+import java.util.List;
+
+/** What the simulated model's replies are, to compare a received reply with. */
+public final class Replies {
+
+    private Replies() {
+    }
+
+    /** The text of {@code /count n}: "1 2 3 ... n". */
+    public static String countTo(int n) {
+        StringBuilder text = new StringBuilder("1");
+        for (int i = 2; i <= n; i++) {
+            text.append(' ').append(i);
+        }
+        return text.toString();
+    }
+
+    /** The text of the token events among these events, concatenated. */
+    public static String text(List<ServerSentEvent> events) {
+        StringBuilder text = new StringBuilder();
+        for (ServerSentEvent event : events) {
+            if (event.event().equals("token")) {
+                text.append(event.json().path("text").asString());
+            }
+        }
+        return text.toString();
+    }
+}

@@ -84,7 +84,7 @@ class StreamLifeTest {
     @DisplayName("a reply nobody reads for chat.reply.abandon-after is cancelled: no tokens for nobody")
     void abandonedRepliesAreCancelled(CapturedOutput output) {
         ChatHttp.Reply reply = this.http.startReply("/count 100000");
-        await("the reply cancelled by Replies.sweep (TODO-05)").atMost(Duration.ofSeconds(15)).until(() -> "cancelled".equals(
+        await("the reply cancelled by Replies.sweep (TODO-05)").atMost(Duration.ofSeconds(10)).until(() -> "cancelled".equals(
                 Json.parse(this.http.get("/api/replies/" + reply.id()).body()).path("finishReason").asString()));
         assertThat(output.getOut()).contains(reply.id() + " cancelled: nobody read it");
     }

@@ -99,7 +99,7 @@ class ReplyController {
         //          times out (onTimeout): the client reconnects and resumes.
         SseEmitter emitter = new SseEmitter(0L);
         Thread.startVirtualThread(() -> send(reply, (int) from, emitter));
-        return ResponseEntity.ok(emitter);
+        return streaming(emitter);
     }
 
     /** Sends the reply's events from {@code from} on, as the model produces them. */
@@ -137,6 +137,14 @@ class ReplyController {
             this.openStreams.decrementAndGet();
             reply.readerLeft();
         }
+    }
+
+    /**
+     * A stream's response: never cached, and never buffered by a proxy such as nginx
+     * ({@code X-Accel-Buffering: no}), which would otherwise hold the tokens back.
+     */
+    private static ResponseEntity<SseEmitter> streaming(SseEmitter emitter) {
+        return ResponseEntity.ok().header("Cache-Control", "no-cache").header("X-Accel-Buffering", "no").body(emitter);
     }
 
     /** The first event to send after {@code lastEventId}; 400 if that id is not one of the reply's events. */

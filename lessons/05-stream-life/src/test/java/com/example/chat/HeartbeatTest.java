@@ -29,6 +29,8 @@ class HeartbeatTest {
     @DisplayName("while the model thinks, the stream sends ': keep-alive' comments")
     void sendsHeartbeatsWhileNoTokenIsDue() {
         try (EventStream stream = new ChatHttp(this.port).streamReply("/count 2")) {
+            assertThat(stream.headers().firstValue("Cache-Control")).as("Cache-Control").hasValue("no-cache");
+            assertThat(stream.headers().firstValue("X-Accel-Buffering")).as("X-Accel-Buffering").hasValue("no");
             ServerSentEvent first = stream.next(Duration.ofSeconds(30));
             assertThat(first.event()).as("first event: %s", first).isEqualTo("token");
             // 2 s before the first token, a heartbeat every 100 ms: a generous lower bound.

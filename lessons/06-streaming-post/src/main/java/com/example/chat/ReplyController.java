@@ -73,11 +73,12 @@ class ReplyController {
      */
     @PostMapping(path = "/api/chat", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    SseEmitter chat(@RequestBody ChatRequest request) {
+    ResponseEntity<SseEmitter> chat(@RequestBody ChatRequest request) {
         Reply reply = this.replies.start(request.prompt());
         // TODO-01: stream the reply in this response: a new emitter (newEmitter()), and on a
         //          virtual thread send(reply, 0, emitter, first, this.fetch), where `first` is
-        //          the event named "reply" whose data is the ReplyCreated (id, stream).
+        //          the event named "reply" whose data is the ReplyCreated (id, stream); then
+        //          return streaming(emitter).
         throw new TodoException("TODO-01", "in ReplyController.chat, stream the reply after a \"reply\" event.");
     }
 
@@ -112,7 +113,7 @@ class ReplyController {
         }
         SseEmitter emitter = newEmitter();
         Thread.startVirtualThread(() -> send(reply, (int) from, emitter, null, this.sse));
-        return ResponseEntity.ok(emitter);
+        return streaming(emitter);
     }
 
     private SseEmitter newEmitter() {
@@ -164,6 +165,14 @@ class ReplyController {
             meters.openStreams().decrementAndGet();
             reply.readerLeft();
         }
+    }
+
+    /**
+     * A stream's response: never cached, and never buffered by a proxy such as nginx
+     * ({@code X-Accel-Buffering: no}), which would otherwise hold the tokens back.
+     */
+    private static ResponseEntity<SseEmitter> streaming(SseEmitter emitter) {
+        return ResponseEntity.ok().header("Cache-Control", "no-cache").header("X-Accel-Buffering", "no").body(emitter);
     }
 
     /** The first event to send after {@code lastEventId}; 400 if that id is not one of the reply's events. */

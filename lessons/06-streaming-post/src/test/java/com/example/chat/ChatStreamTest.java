@@ -52,6 +52,8 @@ class ChatStreamTest {
             List<ServerSentEvent> events = stream.readToEnd(TIMEOUT);
             assertThat(stream.headers().firstValue("Content-Type")).hasValueSatisfying(
                     (type) -> assertThat(type).startsWith("text/event-stream"));
+            assertThat(stream.headers().firstValue("Cache-Control")).hasValue("no-cache");
+            assertThat(stream.headers().firstValue("X-Accel-Buffering")).hasValue("no");
             assertThat(events).as("events: %s", events).extracting(ServerSentEvent::event)
                     .containsExactly("reply", "token", "token", "token", "token", "token", "done");
             ServerSentEvent reply = events.getFirst();

@@ -101,7 +101,7 @@ class ReplyController {
         // At the timeout, end the stream quietly: the client reconnects and resumes.
         emitter.onTimeout(emitter::complete);
         Thread.startVirtualThread(() -> send(reply, (int) from, emitter));
-        return ResponseEntity.ok(emitter);
+        return streaming(emitter);
     }
 
     /** Sends the reply's events from {@code from} on, as the model produces them. */
@@ -139,6 +139,14 @@ class ReplyController {
             this.openStreams.decrementAndGet();
             reply.readerLeft();
         }
+    }
+
+    /**
+     * A stream's response: never cached, and never buffered by a proxy such as nginx
+     * ({@code X-Accel-Buffering: no}), which would otherwise hold the tokens back.
+     */
+    private static ResponseEntity<SseEmitter> streaming(SseEmitter emitter) {
+        return ResponseEntity.ok().header("Cache-Control", "no-cache").header("X-Accel-Buffering", "no").body(emitter);
     }
 
     /** The first event to send after {@code lastEventId}; 400 if that id is not one of the reply's events. */

@@ -72,13 +72,13 @@ class ReplyController {
      */
     @PostMapping(path = "/api/chat", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    SseEmitter chat(@RequestBody ChatRequest request) {
+    ResponseEntity<SseEmitter> chat(@RequestBody ChatRequest request) {
         Reply reply = this.replies.start(request.prompt());
         SseEmitter emitter = newEmitter();
         SseEmitter.SseEventBuilder first = SseEmitter.event().name("reply")
                 .data(new ReplyCreated(reply.id(), "/api/replies/" + reply.id() + "/stream"));
         Thread.startVirtualThread(() -> send(reply, 0, emitter, first, this.fetch));
-        return emitter;
+        return streaming(emitter);
     }
 
     @GetMapping(path = "/api/replies/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -112,7 +112,7 @@ class ReplyController {
         }
         SseEmitter emitter = newEmitter();
         Thread.startVirtualThread(() -> send(reply, (int) from, emitter, null, this.sse));
-        return ResponseEntity.ok(emitter);
+        return streaming(emitter);
     }
 
     private SseEmitter newEmitter() {
@@ -164,6 +164,14 @@ class ReplyController {
             meters.openStreams().decrementAndGet();
             reply.readerLeft();
         }
+    }
+
+    /**
+     * A stream's response: never cached, and never buffered by a proxy such as nginx
+     * ({@code X-Accel-Buffering: no}), which would otherwise hold the tokens back.
+     */
+    private static ResponseEntity<SseEmitter> streaming(SseEmitter emitter) {
+        return ResponseEntity.ok().header("Cache-Control", "no-cache").header("X-Accel-Buffering", "no").body(emitter);
     }
 
     /** The first event to send after {@code lastEventId}; 400 if that id is not one of the reply's events. */

@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * that is running meanwhile loses or corrupts nothing.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-        properties = { "chat.model.first-token-delay=20ms", "chat.model.token-delay=10ms" })
+        properties = { "chat.model.first-token-delay=20ms", "chat.model.token-delay=20ms" })
 class BadInputTest {
 
     @LocalServerPort
@@ -42,7 +42,7 @@ class BadInputTest {
     @DisplayName("bad requests get problem details, while a running reply streams on intact")
     void badInputNeverHurtsARunningReply() {
         CompletableFuture<List<ServerSentEvent>> running = CompletableFuture.supplyAsync(() -> {
-            try (EventStream stream = this.http.streamReply("/count 300")) {
+            try (EventStream stream = this.http.streamReply("/count 150")) {
                 return stream.readToEnd(Duration.ofSeconds(60));
             }
         }, (task) -> Thread.startVirtualThread(task));
@@ -62,7 +62,7 @@ class BadInputTest {
         assertProblem(this.http.post("/api/replies/nope/cancel", "", json, json), 404, "no reply");
 
         List<ServerSentEvent> events = running.join();
-        assertThat(text(events)).isEqualTo(countTo(300));
+        assertThat(text(events)).isEqualTo(countTo(150));
         assertThat(events.getLast().event()).isEqualTo("done");
     }
 }

@@ -24,7 +24,7 @@ import static org.awaitility.Awaitility.await;
  * {@code POST /api/replies/{id}/cancel} stops a reply on the server.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-        properties = { "chat.model.first-token-delay=20ms", "chat.model.token-delay=50ms" })
+        properties = { "chat.model.first-token-delay=20ms", "chat.model.token-delay=20ms" })
 class CancelTest {
 
     static final Duration TIMEOUT = Duration.ofSeconds(30);

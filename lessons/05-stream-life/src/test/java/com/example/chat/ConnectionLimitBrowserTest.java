@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the lesson "Going further".)
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-        properties = { "chat.model.first-token-delay=10ms", "chat.model.token-delay=100ms" })
+        properties = { "chat.model.first-token-delay=20ms", "chat.model.token-delay=20ms" })
 @ExtendWith(BrowserExtension.class)
 class ConnectionLimitBrowserTest {
 

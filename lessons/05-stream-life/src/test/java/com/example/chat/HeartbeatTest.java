@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * proxies do not close a quiet connection, and a client gone is noticed.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
-        "chat.model.first-token-delay=2s", "chat.model.token-delay=10ms", "chat.sse.heartbeat=100ms" })
+        "chat.model.first-token-delay=1s", "chat.model.token-delay=10ms", "chat.sse.heartbeat=100ms" })
 class HeartbeatTest {
 
     @LocalServerPort
@@ -33,7 +33,7 @@ class HeartbeatTest {
             assertThat(stream.headers().firstValue("X-Accel-Buffering")).as("X-Accel-Buffering").hasValue("no");
             ServerSentEvent first = stream.next(Duration.ofSeconds(30));
             assertThat(first.event()).as("first event: %s", first).isEqualTo("token");
-            // 2 s before the first token, a heartbeat every 100 ms: a generous lower bound.
+            // 1 s before the first token, a heartbeat every 100 ms: a generous lower bound.
             assertThat(stream.comments()).as("comments before the first token").hasSizeGreaterThanOrEqualTo(3)
                     .containsOnly("keep-alive");
         }

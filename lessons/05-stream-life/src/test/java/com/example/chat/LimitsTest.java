@@ -58,7 +58,7 @@ class LimitsTest {
         ChatHttp.Reply reply = this.http.startReply("/count 2");
         await().atMost(Duration.ofSeconds(30)).until(() -> this.http.get("/api/replies/" + reply.id()).body()
                 .contains("\"ended\""));
-        await("the reply forgotten by Replies.sweep (TODO-05)").atMost(Duration.ofSeconds(10))
+        await("the reply forgotten by Replies.sweep (TODO-05)").atMost(Duration.ofSeconds(8))
                 .until(() -> this.http.get("/api/replies/" + reply.id()).statusCode() == 404);
     }
 

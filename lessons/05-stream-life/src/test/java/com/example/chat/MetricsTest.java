@@ -22,7 +22,7 @@ import static org.awaitility.Awaitility.await;
  * Spring Boot Actuator shows the chat's health and its two meters, tagged by transport.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-        properties = { "chat.model.first-token-delay=10ms", "chat.model.token-delay=10ms" })
+        properties = { "chat.model.first-token-delay=20ms", "chat.model.token-delay=20ms" })
 class MetricsTest {
 
     @LocalServerPort
@@ -50,6 +50,8 @@ class MetricsTest {
             assertThat(this.http.get("/actuator/metrics/" + meter).statusCode()).as("%s is registered (TODO-06)", meter)
                     .isEqualTo(200);
         }
+        // Streams of earlier tests in this application are gone, and counted out.
+        await().atMost(Duration.ofSeconds(30)).until(() -> this.http.metric("chat.streams.active", "transport:sse") == 0);
         double before = this.http.metric("chat.tokens.sent", "transport:sse");
         try (EventStream stream = this.http.streamReply("/count 25")) {
             stream.next(Duration.ofSeconds(30));

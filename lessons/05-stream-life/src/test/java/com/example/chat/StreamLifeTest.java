@@ -29,7 +29,7 @@ import static org.awaitility.Awaitility.await;
  * that goes away, and a reply that nobody reads.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
-        "chat.model.first-token-delay=20ms", "chat.model.token-delay=40ms", "chat.sse.timeout=1s", "chat.reply.abandon-after=1s" })
+        "chat.model.first-token-delay=20ms", "chat.model.token-delay=40ms", "chat.sse.timeout=500ms", "chat.reply.abandon-after=1s" })
 @ExtendWith(OutputCaptureExtension.class)
 class StreamLifeTest {
 
@@ -48,8 +48,8 @@ class StreamLifeTest {
     @Test
     @DisplayName("a stream ends at its timeout without losing anything: the client resumes after its last event")
     void endsAtTheTimeoutAndResumes(CapturedOutput output) {
-        // 100 tokens at 40 ms last about 4 s; each stream ends after 1 s.
-        ChatHttp.Reply reply = this.http.startReply("/count 100");
+        // 50 tokens at 40 ms last about 2 s; each stream ends after 500 ms.
+        ChatHttp.Reply reply = this.http.startReply("/count 50");
         List<ServerSentEvent> received = new ArrayList<>();
         int connections = 0;
         while (received.isEmpty() || !received.getLast().event().equals("done")) {
@@ -62,7 +62,7 @@ class StreamLifeTest {
         }
         assertThat(connections).as("the stream was cut by its timeout (chat.sse.timeout, TODO-04) at least once")
                 .isGreaterThan(1);
-        assertThat(text(received)).isEqualTo(countTo(100));
+        assertThat(text(received)).isEqualTo(countTo(50));
         assertThat(output.getAll()).as("quiet timeouts").doesNotContain("AsyncRequestTimeoutException").doesNotContain("\tat ");
     }
 
@@ -84,7 +84,7 @@ class StreamLifeTest {
     @DisplayName("a reply nobody reads for chat.reply.abandon-after is cancelled: no tokens for nobody")
     void abandonedRepliesAreCancelled(CapturedOutput output) {
         ChatHttp.Reply reply = this.http.startReply("/count 100000");
-        await("the reply cancelled by Replies.sweep (TODO-05)").atMost(Duration.ofSeconds(10)).until(() -> "cancelled".equals(
+        await("the reply cancelled by Replies.sweep (TODO-05)").atMost(Duration.ofSeconds(8)).until(() -> "cancelled".equals(
                 Json.parse(this.http.get("/api/replies/" + reply.id()).body()).path("finishReason").asString()));
         assertThat(output.getOut()).contains(reply.id() + " cancelled: nobody read it");
     }

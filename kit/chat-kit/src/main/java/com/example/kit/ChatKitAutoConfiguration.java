@@ -10,11 +10,15 @@ import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.type.LogicalType;
 
+import org.apache.tomcat.util.buf.EncodedSolidusHandling;
+
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 
@@ -51,6 +55,17 @@ public class ChatKitAutoConfiguration {
     @ConditionalOnBooleanProperty("spring.mvc.problemdetails.enabled")
     ChatProblemDetails chatProblemDetails() {
         return new ChatProblemDetails();
+    }
+
+    /**
+     * An encoded slash in a path ({@code /api/replies/a%2Fb}) reaches Spring MVC, which
+     * answers it like any unknown reply (404, problem details), instead of Tomcat's bare
+     * 400 page. Spring decodes it in the path variable.
+     */
+    @Bean
+    WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory> encodedSlashesReachSpring() {
+        return (factory) -> factory.addConnectorCustomizers(
+                (connector) -> connector.setEncodedSolidusHandling(EncodedSolidusHandling.PASS_THROUGH.getValue()));
     }
 
     /** Spring Boot registers a Filter bean for every request. */

@@ -170,7 +170,7 @@ class ResumeTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "no-such-reply", "%2e%2e", "1%20OR%201=1", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa" })
+    @ValueSource(strings = { "no-such-reply", "%2e%2e", "a%2Fb", "%25%25", "1%20OR%201=1", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa" })
     @DisplayName("an unknown or malformed reply id gets 404, on every path")
     void unknownReply(String id) {
         assertProblem(this.http.get("/api/replies/" + id, "Accept", "application/json"), 404, "no reply");

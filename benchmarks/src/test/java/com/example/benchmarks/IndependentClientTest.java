@@ -21,7 +21,7 @@ import com.launchdarkly.eventsource.background.BackgroundEventSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-import static com.example.kit.test.Replies.countTo;
+import static com.example.kit.test.ReplyTexts.countTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

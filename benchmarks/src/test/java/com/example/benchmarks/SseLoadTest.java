@@ -6,13 +6,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.OptionalDouble;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 
 import com.example.kit.test.ChatHttp;
 import com.example.kit.test.ServerSentEvent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import static com.example.kit.test.ReplyTexts.countTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -82,7 +82,7 @@ class SseLoadTest {
             }
             text.append(token.json().path("text").asString());
         }
-        String expected = IntStream.rangeClosed(1, TOKENS).mapToObj(String::valueOf).collect(Collectors.joining(" "));
+        String expected = countTo(TOKENS);
         if (!expected.contentEquals(text)) {
             problems.add("the text is '" + text + "', not '" + expected + "'");
         }

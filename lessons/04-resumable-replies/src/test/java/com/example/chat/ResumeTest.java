@@ -25,8 +25,8 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static com.example.kit.test.Problems.assertProblem;
-import static com.example.kit.test.Replies.countTo;
-import static com.example.kit.test.Replies.text;
+import static com.example.kit.test.ReplyTexts.countTo;
+import static com.example.kit.test.ReplyTexts.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

@@ -11,7 +11,7 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
-import static com.example.kit.test.Replies.countTo;
+import static com.example.kit.test.ReplyTexts.countTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

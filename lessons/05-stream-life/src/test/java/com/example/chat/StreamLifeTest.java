@@ -19,8 +19,8 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import static com.example.kit.test.Replies.countTo;
-import static com.example.kit.test.Replies.text;
+import static com.example.kit.test.ReplyTexts.countTo;
+import static com.example.kit.test.ReplyTexts.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

@@ -2,10 +2,13 @@ package com.example.kit.test;
 
 import java.util.List;
 
-/** What the simulated model's replies are, to compare a received reply with. */
-public final class Replies {
+/**
+ * The texts the simulated model's replies must have, to compare a received reply with.
+ * (Not to be confused with the lessons' {@code Replies}, which hold the replies themselves.)
+ */
+public final class ReplyTexts {
 
-    private Replies() {
+    private ReplyTexts() {
     }
 
     /** The text of {@code /count n}: "1 2 3 ... n". */

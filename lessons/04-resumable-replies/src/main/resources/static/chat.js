@@ -3,40 +3,47 @@
 import { chatPage, postJson } from '/kit/page.js';
 
 chatPage({
-    sse: async (prompt, view) => {
-        const response = await postJson('/api/replies', { prompt });
-        const reply = await response.json();
-
-        const source = new EventSource(reply.stream);
-        source.addEventListener('token', (event) => {
-            view.append(JSON.parse(event.data).text);
-        });
-        source.addEventListener('done', () => {
-            // Close it: when the server ends the stream, EventSource would reconnect.
-            source.close();
-            view.setStatus('done');
-        });
-        // Called for the server's "error" event (it has data) and for a lost connection (no data).
-        source.addEventListener('error', (event) => {
-            if (event.data) {
-                source.close();
-                view.fail(JSON.parse(event.data).message);
-            }
-            else {
-                // TODO-04: while EventSource reconnects (its readyState is EventSource.CONNECTING),
-                //          keep it open and show 'reconnecting'; show 'streaming' again on the next
-                //          token. Fail only when it has given up (readyState CLOSED).
-                source.close();
-                view.fail('TODO-04 is not done yet: in chat.js, show \'reconnecting\' while EventSource reconnects.');
-            }
-        });
-
-        return {
-            stop() {
-                // Closes this page's stream only: the reply goes on, on the server.
-                source.close();
-                view.setStatus('cancelled');
-            },
-        };
-    },
+    sse: streamWithEventSource,
 });
+
+// Starts a reply for the prompt, and reads it with an EventSource.
+async function streamWithEventSource(prompt, view) {
+    const response = await postJson('/api/replies', { prompt });
+    const reply = await response.json();
+
+    const source = new EventSource(reply.stream);
+    source.addEventListener('token', (event) => showToken(event, view));
+    source.addEventListener('done', () => {
+        // Close it: when the server ends the stream, EventSource would reconnect.
+        source.close();
+        view.setStatus('done');
+    });
+    source.addEventListener('error', (event) => showError(event, source, view));
+
+    return {
+        stop() {
+            // Closes this page's stream only: the reply goes on, on the server.
+            source.close();
+            view.setStatus('cancelled');
+        },
+    };
+}
+
+function showToken(event, view) {
+    view.append(JSON.parse(event.data).text);
+}
+
+// Called for the server's "error" event (it has data) and for a lost connection (no data).
+function showError(event, source, view) {
+    if (event.data) {
+        source.close();
+        view.fail(JSON.parse(event.data).message);
+    }
+    else {
+        // TODO-04: while EventSource reconnects (its readyState is EventSource.CONNECTING),
+        //          keep it open and show 'reconnecting'; fail only when it has given up
+        //          (readyState CLOSED). And in showToken, show 'streaming' again.
+        source.close();
+        view.fail('TODO-04 is not done yet: in chat.js, show \'reconnecting\' while EventSource reconnects.');
+    }
+}

@@ -62,10 +62,13 @@ class ReplyController {
             @RequestParam(name = "lastEventId", required = false) String lastEventIdParameter) {
         Reply reply = find(id);
         String lastEventId = (lastEventIdHeader != null) ? lastEventIdHeader : lastEventIdParameter;
+        // TODO-02: when there is a lastEventId, start after it: eventAfter(reply, lastEventId)
+        //          (it answers 400 for one that is not an event of the reply). Give `from` its
+        //          value where it is declared: the lambda below reads it, so it must be
+        //          effectively final. And when the reply has ended with nothing left to send,
+        //          answer 204 No Content (ResponseEntity.noContent()).
         long from = 0;
         if (lastEventId != null) {
-            // TODO-02: resume after lastEventId: from = eventAfter(reply, lastEventId). And when the
-            //          reply has ended with nothing left to send, answer 204 No Content.
             throw new TodoException("TODO-02", "in ReplyController.stream, resume after the Last-Event-ID.");
         }
         SseEmitter emitter = new SseEmitter(0L);
@@ -75,18 +78,42 @@ class ReplyController {
 
     /** Sends the reply's events from {@code from} on, as the model produces them. */
     private void send(Reply reply, int from, SseEmitter emitter) {
-        // TODO-03: send the retry first, SseEmitter.event().reconnectTime(RETRY.toMillis()); then
-        //          the reply's events from `from` on, each as it comes (reply.await(seq)) and
-        //          written with ReplyEvents.toSse(seq, event), until its End. When the client
-        //          goes away (IOException, IllegalStateException), log one line and stop.
+        int seq = from;
         try {
-            emitter.send(ReplyEvents.toSse(from, new Reply.End(0, "error",
+            // TODO-03: send the retry first (SseEmitter.event().reconnectTime(RETRY.toMillis())),
+            //          then the reply's events from `seq` on, each as soon as it exists
+            //          (reply.await(seq)), written with ReplyEvents.toSse(event), until the
+            //          reply's End; then complete the emitter. (Add a catch of
+            //          InterruptedException, which reply.await throws.)
+            emitter.send(ReplyEvents.toSse(new Reply.End(seq, FinishReason.ERROR,
                     "TODO-03 is not done yet: in ReplyController.send, send the retry, then the reply's events.")));
             emitter.complete();
         }
         catch (IOException ex) {
-            // the client went away
+            // The client went away (Spring says so with an IOException): not an error. The
+            // reply goes on, and the client may resume it.
+            logger.info("Stream of reply {} closed at event {}: the client went away.", reply.id(), seq);
         }
+        catch (RuntimeException ex) {
+            if (streamHadEnded(ex)) {
+                logger.info("Stream of reply {} closed at event {}: the stream had ended.", reply.id(), seq);
+            }
+            else {
+                // A bug, such as an event that cannot be written: say so, with its cause, and
+                // end the response (completeWithError would have Spring log it twice more).
+                logger.error("Stream of reply {} failed at event {}.", reply.id(), seq, ex);
+                emitter.complete();
+            }
+        }
+    }
+
+    /**
+     * Whether a send failed only because the stream had ended already (the server is
+     * stopping): SseEmitter then throws an IllegalStateException of its own, while it wraps
+     * any other failure, such as an event it cannot write, with that failure as the cause.
+     */
+    private static boolean streamHadEnded(RuntimeException ex) {
+        return ex instanceof IllegalStateException && ex.getCause() == null;
     }
 
     /** The first event to send after {@code lastEventId}; 400 if that id is not one of the reply's events. */

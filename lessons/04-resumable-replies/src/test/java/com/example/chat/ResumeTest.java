@@ -38,7 +38,8 @@ import static org.awaitility.Awaitility.await;
         properties = { "chat.model.first-token-delay=20ms", "chat.model.token-delay=20ms" })
 class ResumeTest {
 
-    static final Duration TIMEOUT = Duration.ofSeconds(30);
+    // Generous for replies of a few tokens 20 ms apart, and short enough that a starter fails fast.
+    static final Duration TIMEOUT = Duration.ofSeconds(10);
 
     static final String PROBLEM_OR_STREAM = "text/event-stream, application/problem+json";
 
@@ -71,6 +72,22 @@ class ResumeTest {
         JsonNode running = status(reply.id());
         assertThat(running.path("status").asString()).isEqualTo("running");
         assertThat(running.get("finishReason").isNull()).as("finishReason in %s", running).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "/count 4", "/fail 2" })
+    @DisplayName("the blocking chat's reply is a reply like any other: GET /api/replies/{id} reads it back")
+    void theBlockingReplyReadsBack(String prompt) {
+        HttpResponse<String> response = this.http.postPrompt("/api/chat", prompt, "application/json");
+        assertThat(response.statusCode()).as("POST /api/chat (needs TODO-01): %s", ChatHttp.describe(response))
+                .isEqualTo(200);
+        JsonNode chat = Json.parse(response.body());
+        JsonNode read = status(chat.path("id").asString());
+        assertThat(read.path("status").asString()).as("its status, read back").isEqualTo("ended");
+        assertThat(read.path("text").asString()).as("its text, read back").isEqualTo(chat.path("text").asString());
+        assertThat(read.path("finishReason").asString()).as("its finishReason, read back")
+                .isEqualTo(chat.path("finishReason").asString())
+                .isEqualTo(prompt.startsWith("/fail") ? "error" : "stop");
     }
 
     @Test

@@ -43,10 +43,10 @@ class Replies {
             for (String token : tokens) {
                 reply.append(token);
             }
-            reply.end("stop", null);
+            reply.end(FinishReason.STOP, null);
         }
         catch (ModelFailedException ex) {
-            reply.end("error", ex.getMessage());
+            reply.end(FinishReason.ERROR, ex.getMessage());
         }
     }
 }

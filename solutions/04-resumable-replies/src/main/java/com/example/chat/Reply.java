@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Collectors;
 
 /**
  * A reply and the log of its events: tokens {@code 0..N-1}, then its end, event {@code N}.
@@ -13,8 +14,28 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 final class Reply {
 
-    /** The event that ends a reply: {@code finishReason} is "stop" or "error". */
-    record End(int tokens, String finishReason, String message) {
+    /** An event of a reply's log: one of its tokens, or its end, which comes last. */
+    sealed interface Event permits Token, End {
+
+        /** The event's place in the log: tokens are {@code 0..N-1}, the end is {@code N}. */
+        int seq();
+    }
+
+    /** Token {@code seq} of the reply. */
+    record Token(int seq, String text) implements Event {
+    }
+
+    /**
+     * The end of the reply, after its {@code seq} tokens.
+     *
+     * @param message what went wrong, when {@code finishReason} is {@code ERROR}; else null
+     */
+    record End(int seq, FinishReason finishReason, String message) implements Event {
+
+        /** How many tokens the reply has. */
+        int tokens() {
+            return this.seq;
+        }
     }
 
     private final String id;
@@ -25,8 +46,9 @@ final class Reply {
 
     private final Condition changed = this.lock.newCondition();
 
-    private final List<String> tokens = new ArrayList<>();
+    private final List<Token> tokens = new ArrayList<>();
 
+    /** The last event, once the reply has ended; null while it runs. */
     private End end;
 
     Reply(String id) {
@@ -37,10 +59,11 @@ final class Reply {
         return this.id;
     }
 
-    void append(String token) {
+    /** Adds the model's next token to the log. */
+    void append(String text) {
         this.lock.lock();
         try {
-            this.tokens.add(token);
+            this.tokens.add(new Token(this.tokens.size(), text));
             this.changed.signalAll();
         }
         finally {
@@ -48,7 +71,8 @@ final class Reply {
         }
     }
 
-    void end(String finishReason, String message) {
+    /** Ends the reply: its last event. */
+    void end(FinishReason finishReason, String message) {
         this.lock.lock();
         try {
             this.end = new End(this.tokens.size(), finishReason, message);
@@ -60,16 +84,30 @@ final class Reply {
     }
 
     /**
-     * Event {@code seq}: a token's text ({@code String}) or the {@link End}, once it exists:
-     * a reader that is ahead of the model waits here for the next token.
+     * Event {@code seq}, a {@link Token} or the {@link End}, once it exists: a reader that
+     * is ahead of the model waits here for the next token.
      */
-    Object await(int seq) throws InterruptedException {
+    Event await(int seq) throws InterruptedException {
         this.lock.lock();
         try {
             while (seq >= this.tokens.size() && this.end == null) {
                 this.changed.await();
             }
             return (seq < this.tokens.size()) ? this.tokens.get(seq) : this.end;
+        }
+        finally {
+            this.lock.unlock();
+        }
+    }
+
+    /** Waits for the reply to end, and returns its end. */
+    End awaitEnd() throws InterruptedException {
+        this.lock.lock();
+        try {
+            while (this.end == null) {
+                this.changed.await();
+            }
+            return this.end;
         }
         finally {
             this.lock.unlock();
@@ -101,8 +139,10 @@ final class Reply {
     ReplyStatus status() {
         this.lock.lock();
         try {
-            return new ReplyStatus(this.id, (this.end != null) ? "ended" : "running", this.tokens.size(),
-                    String.join("", this.tokens), (this.end != null) ? this.end.finishReason() : null);
+            String text = this.tokens.stream().map(Token::text).collect(Collectors.joining());
+            return (this.end != null)
+                    ? new ReplyStatus(this.id, ReplyStatus.State.ENDED, this.tokens.size(), text, this.end.finishReason())
+                    : new ReplyStatus(this.id, ReplyStatus.State.RUNNING, this.tokens.size(), text, null);
         }
         finally {
             this.lock.unlock();

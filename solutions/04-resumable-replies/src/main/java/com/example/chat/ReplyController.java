@@ -77,8 +77,8 @@ class ReplyController {
         try {
             emitter.send(SseEmitter.event().reconnectTime(RETRY.toMillis()));
             while (true) {
-                Object event = reply.await(seq);
-                emitter.send(ReplyEvents.toSse(seq, event));
+                Reply.Event event = reply.await(seq);
+                emitter.send(ReplyEvents.toSse(event));
                 if (event instanceof Reply.End) {
                     break;
                 }
@@ -86,13 +86,34 @@ class ReplyController {
             }
             emitter.complete();
         }
-        catch (IOException | IllegalStateException ex) {
-            // This connection is gone; the reply goes on, and the client may resume it.
+        catch (IOException ex) {
+            // The client went away (Spring says so with an IOException): not an error. The
+            // reply goes on, and the client may resume it.
             logger.info("Stream of reply {} closed at event {}: the client went away.", reply.id(), seq);
+        }
+        catch (RuntimeException ex) {
+            if (streamHadEnded(ex)) {
+                logger.info("Stream of reply {} closed at event {}: the stream had ended.", reply.id(), seq);
+            }
+            else {
+                // A bug, such as an event that cannot be written: say so, with its cause, and
+                // end the response (completeWithError would have Spring log it twice more).
+                logger.error("Stream of reply {} failed at event {}.", reply.id(), seq, ex);
+                emitter.complete();
+            }
         }
         catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * Whether a send failed only because the stream had ended already (the server is
+     * stopping): SseEmitter then throws an IllegalStateException of its own, while it wraps
+     * any other failure, such as an event it cannot write, with that failure as the cause.
+     */
+    private static boolean streamHadEnded(RuntimeException ex) {
+        return ex instanceof IllegalStateException && ex.getCause() == null;
     }
 
     /** The first event to send after {@code lastEventId}; 400 if that id is not one of the reply's events. */

@@ -3,48 +3,55 @@
 import { chatPage, postJson, problemMessage } from '/kit/page.js';
 
 chatPage({
-    sse: async (prompt, view) => {
-        const response = await postJson('/api/replies', { prompt });
-        const reply = await response.json();
-
-        const source = new EventSource(reply.stream);
-        source.addEventListener('token', (event) => {
-            view.setStatus('streaming'); // back from 'reconnecting', if it was
-            view.append(JSON.parse(event.data).text);
-        });
-        source.addEventListener('done', (event) => {
-            // Close it: when the server ends the stream, EventSource would reconnect.
-            source.close();
-            view.setStatus(JSON.parse(event.data).finishReason === 'cancelled' ? 'cancelled' : 'done');
-        });
-        // Called for the server's "error" event (it has data) and for a lost connection (no data).
-        source.addEventListener('error', (event) => {
-            if (event.data) {
-                source.close();
-                view.fail(JSON.parse(event.data).message);
-            }
-            else if (source.readyState === EventSource.CONNECTING) {
-                // EventSource reconnects on its own, sending Last-Event-ID: the server resumes.
-                view.setStatus('reconnecting');
-            }
-            else {
-                view.fail('The connection to the stream was lost.');
-            }
-        });
-
-        return {
-            async stop() {
-                // Cancels the reply on the server: its stream then ends with a "done" event
-                // whose finishReason is "cancelled", which sets the status.
-                const cancelled = await fetch(`/api/replies/${reply.id}/cancel`, { method: 'POST' });
-                if (cancelled.status === 409) {
-                    return; // it had ended already
-                }
-                if (!cancelled.ok) {
-                    source.close();
-                    view.fail(await problemMessage(cancelled));
-                }
-            },
-        };
-    },
+    sse: streamWithEventSource,
 });
+
+// Starts a reply for the prompt, and reads it with an EventSource.
+async function streamWithEventSource(prompt, view) {
+    const response = await postJson('/api/replies', { prompt });
+    const reply = await response.json();
+
+    const source = new EventSource(reply.stream);
+    source.addEventListener('token', (event) => showToken(event, view));
+    source.addEventListener('done', (event) => {
+        // Close it: when the server ends the stream, EventSource would reconnect.
+        source.close();
+        view.setStatus(JSON.parse(event.data).finishReason === 'cancelled' ? 'cancelled' : 'done');
+    });
+    source.addEventListener('error', (event) => showError(event, source, view));
+
+    return { stop: () => cancel(reply, view, () => source.close()) };
+}
+
+function showToken(event, view) {
+    view.setStatus('streaming'); // back from 'reconnecting', if it was
+    view.append(JSON.parse(event.data).text);
+}
+
+// Called for the server's "error" event (it has data) and for a lost connection (no data).
+function showError(event, source, view) {
+    if (event.data) {
+        source.close();
+        view.fail(JSON.parse(event.data).message);
+    }
+    else if (source.readyState === EventSource.CONNECTING) {
+        // EventSource reconnects on its own, sending Last-Event-ID: the server resumes.
+        view.setStatus('reconnecting');
+    }
+    else {
+        view.fail('The connection to the stream was lost.');
+    }
+}
+
+// Cancels the reply on the server: its stream then ends with a "done" event whose
+// finishReason is "cancelled", which sets the status.
+async function cancel(reply, view, close) {
+    const cancelled = await fetch(`/api/replies/${reply.id}/cancel`, { method: 'POST' });
+    if (cancelled.status === 409) {
+        return; // it had ended already
+    }
+    if (!cancelled.ok) {
+        close();
+        view.fail(await problemMessage(cancelled));
+    }
+}

@@ -9,93 +9,124 @@ chatPage({
     fetch: streamOverPost,
 });
 
+// Starts a reply for the prompt, and reads it with an EventSource.
 async function streamWithEventSource(prompt, view) {
     const response = await postJson('/api/replies', { prompt });
     const reply = await response.json();
 
     const source = new EventSource(reply.stream);
-    source.addEventListener('token', (event) => {
-        view.setStatus('streaming'); // back from 'reconnecting', if it was
-        view.append(JSON.parse(event.data).text);
-    });
+    source.addEventListener('token', (event) => showToken(event, view));
     source.addEventListener('done', (event) => {
         // Close it: when the server ends the stream, EventSource would reconnect.
         source.close();
         view.setStatus(JSON.parse(event.data).finishReason === 'cancelled' ? 'cancelled' : 'done');
     });
-    // Called for the server's "error" event (it has data) and for a lost connection (no data).
-    source.addEventListener('error', (event) => {
-        if (event.data) {
-            source.close();
-            view.fail(JSON.parse(event.data).message);
-        }
-        else if (source.readyState === EventSource.CONNECTING) {
-            // EventSource reconnects on its own, sending Last-Event-ID: the server resumes.
-            view.setStatus('reconnecting');
-        }
-        else {
-            view.fail('The connection to the stream was lost.');
-        }
-    });
+    source.addEventListener('error', (event) => showError(event, source, view));
+
     return { stop: () => cancel(reply, view, () => source.close()) };
+}
+
+function showToken(event, view) {
+    view.setStatus('streaming'); // back from 'reconnecting', if it was
+    view.append(JSON.parse(event.data).text);
+}
+
+// Called for the server's "error" event (it has data) and for a lost connection (no data).
+function showError(event, source, view) {
+    if (event.data) {
+        source.close();
+        view.fail(JSON.parse(event.data).message);
+    }
+    else if (source.readyState === EventSource.CONNECTING) {
+        // EventSource reconnects on its own, sending Last-Event-ID: the server resumes.
+        view.setStatus('reconnecting');
+    }
+    else {
+        view.fail('The connection to the stream was lost.');
+    }
+}
+
+// How many times in a row the fetch transport reconnects without receiving an event
+// before it gives up.
+const MAX_FAILURES_IN_A_ROW = 10;
+
+// A connection that broke (fetch, or a read of the response's body, failed): the one
+// failure the fetch transport resumes after. Any other error is a bug, and shows as one.
+class ConnectionLost extends Error {
 }
 
 async function streamOverPost(prompt, view) {
     // The POST answers with the stream itself: its first event, "reply", names the reply.
     const response = await postJson('/api/chat', { prompt }, 'text/event-stream');
-    const state = { reply: null, lastEventId: null, ended: false };
+    // What EventSource would remember for us: the reply, the last event's id, the
+    // server's retry: delay (1 s until it says), and whether the reply has ended.
+    const state = { reply: null, lastEventId: '', retry: 1000, received: 0, ended: false, stopped: false };
     readUntilTheEnd(response, state, view).catch((error) => view.fail(error.message)); // goes on in the background
-    return { stop: () => state.reply && cancel(state.reply, view, () => {}) };
+    return { stop: () => stop(state, view) };
 }
 
-// Reads the POST's response; when it breaks before the reply's end, resumes with the GET
-// stream after the last event received, as EventSource would have done by itself.
-async function readUntilTheEnd(response, state, view) {
-    for (let attempt = 0; ; attempt++) {
+// Reads the reply to its end: the POST's response, then, each time a response breaks or
+// ends before the reply does, the GET stream after the last event received, as
+// EventSource would do by itself.
+async function readUntilTheEnd(firstResponse, state, view) {
+    let response = firstResponse;
+    let failures = 0;
+    while (true) {
+        const received = state.received;
         try {
+            response ??= await resume(state);
+            if (response.status === 204 || !response.ok) {
+                view.fail(response.ok ? 'The reply had ended.' : await problemMessage(response));
+                return;
+            }
             await readReply(response.body, state, view);
         }
         catch (error) {
-            if (!(error instanceof TypeError)) {
-                throw error; // a bug, not a network error: show it
+            if (!(error instanceof ConnectionLost)) {
+                throw error; // a bug, not a lost connection: show it
             }
-            // the connection broke: resume below
         }
         if (state.ended) {
             return;
         }
-        if (state.reply === null || attempt === 10) {
+        // Failures in a row: a response that brought an event starts the count again.
+        failures = (state.received > received) ? 1 : failures + 1;
+        if (state.reply === null || failures > MAX_FAILURES_IN_A_ROW) {
             view.fail('The connection to the stream was lost.');
             return;
         }
         view.setStatus('reconnecting');
-        await new Promise((resolve) => setTimeout(resolve, 1000));
-        const headers = { 'Accept': 'text/event-stream' };
-        if (state.lastEventId !== null) {
-            headers['Last-Event-ID'] = state.lastEventId;
-        }
-        try {
-            response = await fetch(state.reply.stream, { headers });
-        }
-        catch {
-            continue; // the server is not reachable yet: try again
-        }
-        if (!response.ok || response.status === 204) {
-            view.fail(response.ok ? 'The reply had ended.' : await problemMessage(response));
-            return;
-        }
+        response = null;
+    }
+}
+
+// Waits the server's retry: delay, then GETs the reply's stream after the last event
+// received (Last-Event-ID), as EventSource does when it reconnects.
+async function resume(state) {
+    await new Promise((resolve) => setTimeout(resolve, state.retry));
+    const headers = { Accept: 'text/event-stream' };
+    if (state.lastEventId !== '') {
+        headers['Last-Event-ID'] = state.lastEventId;
+    }
+    try {
+        return await fetch(state.reply.stream, { headers });
+    }
+    catch (error) {
+        throw new ConnectionLost(error.message); // the server cannot be reached: try again
     }
 }
 
 // Shows the events of one response, and remembers where the reply stands.
 async function readReply(body, state, view) {
-    for await (const event of readEvents(body)) {
-        if (event.id !== null) {
-            state.lastEventId = event.id;
-        }
+    for await (const event of readEvents(body, state)) {
+        state.received++;
+        state.lastEventId = event.id;
         const data = JSON.parse(event.data);
         if (event.type === 'reply') {
             state.reply = data;
+            if (state.stopped) {
+                await cancel(state.reply, view, () => {}); // Stop was pressed before this event came
+            }
         }
         else if (event.type === 'token') {
             view.setStatus('streaming');
@@ -113,36 +144,37 @@ async function readReply(body, state, view) {
 }
 
 // Parses a text/event-stream body as the HTML standard says ("Interpreting an event
-// stream"), and yields each event as { type, data, id } (id null when it has none).
-async function* readEvents(body) {
+// stream"), and yields each event as { type, data, id }. Like EventSource, it keeps the
+// last event id and the retry: delay in `connection`, which outlives one response.
+export async function* readEvents(body, connection) {
     const reader = body.pipeThrough(new TextDecoderStream()).getReader();
     let buffer = '';
-    let event = { type: '', data: [], id: null };
+    let lastEventId = connection.lastEventId;
+    let event = { type: '', data: [] };
     try {
         while (true) {
-            const { value, done } = await reader.read();
-            if (done) {
-                return; // an event not ended by a blank line is dropped, as the standard says
-            }
-            buffer += value;
-            // A line ends with \r\n, \n or \r; a \r at the very end may be half of a \r\n.
-            const complete = buffer.endsWith('\r') ? buffer.slice(0, -1) : buffer;
-            const lines = complete.split(/\r\n|\r|\n/);
-            buffer = lines.pop() + buffer.slice(complete.length);
+            const { value, done } = await read(reader);
+            buffer += done ? '' : value;
+            // A line ends with \r\n, \n or \r. A \r at the end of what has come so far may
+            // be the first half of a \r\n: keep it for the next chunk, unless the body has ended.
+            const held = (!done && buffer.endsWith('\r')) ? 1 : 0;
+            const lines = buffer.slice(0, buffer.length - held).split(/\r\n|\r|\n/);
+            buffer = lines.pop() + buffer.slice(buffer.length - held);
             for (const line of lines) {
                 if (line === '') {
+                    // A blank line dispatches the event, if it has data.
                     if (event.data.length > 0) {
-                        yield { type: event.type || 'message', data: event.data.join('\n'), id: event.id };
+                        yield { type: event.type || 'message', data: event.data.join('\n'), id: lastEventId };
                     }
-                    event = { type: '', data: [], id: null };
+                    event = { type: '', data: [] };
                     continue;
                 }
                 if (line.startsWith(':')) {
                     continue; // a comment, such as the server's keep-alive
                 }
                 const colon = line.indexOf(':');
-                const field = colon < 0 ? line : line.slice(0, colon);
-                let text = colon < 0 ? '' : line.slice(colon + 1);
+                const field = (colon < 0) ? line : line.slice(0, colon);
+                let text = (colon < 0) ? '' : line.slice(colon + 1);
                 if (text.startsWith(' ')) {
                     text = text.slice(1);
                 }
@@ -153,13 +185,38 @@ async function* readEvents(body) {
                     event.data.push(text);
                 }
                 else if (field === 'id' && !text.includes('\0')) {
-                    event.id = text;
+                    lastEventId = text;
                 }
+                else if (field === 'retry' && /^[0-9]+$/.test(text)) {
+                    connection.retry = Number(text);
+                }
+            }
+            if (done) {
+                return; // what is left is an event not ended by a blank line: dropped, as the standard says
             }
         }
     }
     finally {
         reader.releaseLock();
+    }
+}
+
+// Reads the next chunk of a body; a read that fails means the connection broke.
+async function read(reader) {
+    try {
+        return await reader.read();
+    }
+    catch (error) {
+        throw new ConnectionLost(error.message);
+    }
+}
+
+// Stops the reply, even if Stop is pressed before the "reply" event has named it: it is
+// then cancelled as soon as that event comes.
+async function stop(state, view) {
+    state.stopped = true;
+    if (state.reply !== null) {
+        await cancel(state.reply, view, () => {});
     }
 }
 

@@ -10,7 +10,9 @@
 //   view.show(text)       replaces the whole answer
 //   view.setStatus(s)     'streaming', 'reconnecting', 'done', 'cancelled' or 'error'
 //   view.fail(message)    status 'error' and the message under the answer
-// It may return (or resolve to) an object with stop(), which the Stop button calls.
+// It may return (or resolve to) an object with stop(), which the Stop button calls, also
+// when pressed before the transport has resolved (as soon as it has). A view belongs to
+// one reply: once a newer reply starts, the older one's view no longer changes the page.
 
 const $ = (id) => document.getElementById(id);
 
@@ -19,42 +21,62 @@ export function chatPage(transports) {
     const prompt = $('prompt');
     const select = $('transport');
     const stopButton = $('stop');
-    let current = null;
+    let replies = 0; // how many replies this page has started: the latest one owns the page
+    let current = null; // the latest reply's transport, once it has started: { stop() }
 
     for (const name of Object.keys(transports)) {
         select.append(new Option(name, name));
     }
 
-    const view = {
-        append(text) { $('answer').textContent += text; },
-        show(text) { $('answer').textContent = text; },
-        setStatus(status) {
-            $('status').textContent = status;
-            stopButton.disabled = !(status === 'streaming' || status === 'reconnecting');
-        },
-        notice(message) { $('notice').textContent = message; },
-        fail(message) {
-            view.setStatus('error');
-            view.notice(message);
-        },
-    };
+    // What a transport reports through. The view of a reply stops touching the page once
+    // a newer reply has started, so a late event of an old reply cannot spoil the new one.
+    function viewOf(reply) {
+        const live = () => reply === replies;
+        const view = {
+            append(text) { if (live()) $('answer').textContent += text; },
+            show(text) { if (live()) $('answer').textContent = text; },
+            setStatus(status) {
+                if (live()) {
+                    $('status').textContent = status;
+                    stopButton.disabled = !(status === 'streaming' || status === 'reconnecting');
+                }
+            },
+            notice(message) { if (live()) $('notice').textContent = message; },
+            fail(message) {
+                view.setStatus('error');
+                view.notice(message);
+            },
+        };
+        return view;
+    }
 
-    form.addEventListener('submit', async (event) => {
+    // Stops a reply, even one whose transport is still starting: as soon as it has started.
+    async function stop(started, view) {
+        try {
+            await (await started)?.stop?.();
+        }
+        catch (error) {
+            view.fail(error.message);
+        }
+    }
+
+    form.addEventListener('submit', (event) => {
         event.preventDefault();
         const text = prompt.value;
         if (text.trim() === '') {
             return;
         }
-        current?.stop?.();
+        if (current !== null) {
+            stop(current.started, current.view); // the previous reply, if it still runs
+        }
+        const view = viewOf(++replies);
         view.show('');
         view.notice('');
         view.setStatus('streaming');
-        try {
-            current = await transports[select.value](text, view);
-        }
-        catch (error) {
-            view.fail(error.message);
-        }
+        // A transport that fails to start (a bad prompt's 400, say) shows why, and has nothing to stop.
+        const started = Promise.resolve().then(() => transports[select.value](text, view))
+                .catch((error) => view.fail(error.message));
+        current = { started, view };
     });
 
     prompt.addEventListener('keydown', (event) => {
@@ -64,20 +86,18 @@ export function chatPage(transports) {
         }
     });
 
-    stopButton.addEventListener('click', async () => {
-        try {
-            await current?.stop?.();
-        }
-        catch (error) {
-            view.fail(error.message);
+    stopButton.addEventListener('click', () => {
+        if (current !== null) {
+            stop(current.started, current.view);
         }
     });
 
     // An error thrown in an event handler of a transport (a TODO not done yet, say)
     // shows on the page instead of only in the console.
-    window.addEventListener('error', (event) => view.fail(event.message));
-    window.addEventListener('unhandledrejection', (event) => view.fail(String(event.reason?.message ?? event.reason)));
-    return view;
+    const page = viewOf(null);
+    const latest = () => current?.view ?? page;
+    window.addEventListener('error', (event) => latest().fail(event.message));
+    window.addEventListener('unhandledrejection', (event) => latest().fail(String(event.reason?.message ?? event.reason)));
 }
 
 // Marks a step of a lesson's starter not done yet: fails loudly with its instruction,

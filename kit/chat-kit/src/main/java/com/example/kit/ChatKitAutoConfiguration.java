@@ -17,6 +17,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import org.springframework.boot.task.SimpleAsyncTaskSchedulerCustomizer;
+import org.springframework.boot.task.ThreadPoolTaskSchedulerCustomizer;
 import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
@@ -72,6 +74,20 @@ public class ChatKitAutoConfiguration {
     @Bean
     RequestBodyLimitFilter requestBodyLimitFilter() {
         return new RequestBodyLimitFilter();
+    }
+
+    /**
+     * A {@code @Scheduled} method still to write in a starter says so in one line, once
+     * (whichever scheduler Spring Boot configures: a pool, or virtual threads).
+     */
+    @Bean
+    ThreadPoolTaskSchedulerCustomizer scheduledTodosInOneLine() {
+        return (scheduler) -> scheduler.setErrorHandler(new TodoAwareErrorHandler());
+    }
+
+    @Bean
+    SimpleAsyncTaskSchedulerCustomizer scheduledTodosInOneLineOnVirtualThreads() {
+        return (scheduler) -> scheduler.setErrorHandler(new TodoAwareErrorHandler());
     }
 
     @Bean

@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.example.kit.TodoException;
 import com.example.kit.model.ChatModel;
 import com.example.kit.model.ModelFailedException;
 import org.slf4j.Logger;
@@ -72,10 +73,10 @@ class Replies {
                     return; // cancelled: the model stops here
                 }
             }
-            reply.end("stop", null);
+            reply.end(FinishReason.STOP, null);
         }
         catch (ModelFailedException ex) {
-            reply.end("error", ex.getMessage());
+            reply.end(FinishReason.ERROR, ex.getMessage());
         }
         finally {
             this.running.decrementAndGet();
@@ -86,7 +87,8 @@ class Replies {
     @Scheduled(fixedDelay = 1, timeUnit = TimeUnit.SECONDS)
     void sweep() {
         // TODO-05: for every reply: end the abandoned ones (reply.abandoned(abandonAfter)) as
-        //          "cancelled", logging one line "Reply {id} cancelled: nobody read it for N s.";
+        //          CANCELLED, logging one line "Reply {id} cancelled: nobody read it for N s.";
         //          and remove the expired ones (reply.expired(retention)) from the map.
+        throw new TodoException("TODO-05", "in Replies.sweep, cancel the abandoned replies and forget the expired ones.");
     }
 }

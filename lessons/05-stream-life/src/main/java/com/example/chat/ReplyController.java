@@ -3,9 +3,7 @@ package com.example.chat;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicInteger;
 
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import com.example.kit.TodoException;
 import org.slf4j.Logger;
@@ -45,18 +43,15 @@ class ReplyController {
 
     private final Duration timeout;
 
-    private final AtomicInteger openStreams = new AtomicInteger();
-
-    private final Counter tokensSent;
+    /** The meters of the streams EventSource opens: chat.streams.active and chat.tokens.sent. */
+    private final StreamMeters sse;
 
     ReplyController(Replies replies, MeterRegistry meters, @Value("${chat.sse.heartbeat:15s}") Duration heartbeat,
             @Value("${chat.sse.timeout:5m}") Duration timeout) {
         this.replies = replies;
         this.heartbeat = heartbeat;
         this.timeout = timeout;
-        // TODO-06: register the gauge chat.streams.active (the value of openStreams) and the
-        //          counter chat.tokens.sent, both tagged transport=sse, with the MeterRegistry.
-        this.tokensSent = Counter.builder("todo.tokens.sent").register(meters);
+        this.sse = StreamMeters.register(meters, "sse");
     }
 
     @PostMapping(path = "/api/replies", consumes = MediaType.APPLICATION_JSON_VALUE,
@@ -75,7 +70,7 @@ class ReplyController {
     /** Cancels a running reply: it ends with finishReason "cancelled"; 409 if it has ended. */
     @PostMapping("/api/replies/{id}/cancel")
     ResponseEntity<Void> cancel(@PathVariable String id) {
-        // TODO-01: end the reply found by id with the finishReason "cancelled", and answer
+        // TODO-01: end the reply found by id with the finishReason CANCELLED, and answer
         //          202 Accepted; 409 Conflict if it had already ended (end(...) says so).
         throw new TodoException("TODO-01", "in ReplyController.cancel, end the reply as cancelled and answer 202.");
     }
@@ -95,48 +90,76 @@ class ReplyController {
             // Nothing left to send: 204 tells EventSource to stop reconnecting.
             return ResponseEntity.noContent().build();
         }
-        // TODO-04: give the emitter the timeout this.timeout, and complete it quietly when it
-        //          times out (onTimeout): the client reconnects and resumes.
-        SseEmitter emitter = new SseEmitter(0L);
-        Thread.startVirtualThread(() -> send(reply, (int) from, emitter));
+        SseEmitter emitter = newEmitter();
+        Thread.startVirtualThread(() -> send(reply, (int) from, emitter, this.sse));
         return streaming(emitter);
     }
 
-    /** Sends the reply's events from {@code from} on, as the model produces them. */
-    private void send(Reply reply, int from, SseEmitter emitter) {
+    private SseEmitter newEmitter() {
+        // TODO-04: give the emitter the timeout this.timeout, and complete it quietly when it
+        //          times out (onTimeout): the client reconnects and resumes.
+        return new SseEmitter(0L);
+    }
+
+    /**
+     * Sends the reply's events from {@code from} on, as the model produces them, counting
+     * them in the transport's meters.
+     */
+    private void send(Reply reply, int from, SseEmitter emitter, StreamMeters meters) {
         int seq = from;
         reply.readerCame();
-        this.openStreams.incrementAndGet();
+        meters.openStreams().incrementAndGet();
         try {
             emitter.send(SseEmitter.event().reconnectTime(RETRY.toMillis()));
             while (true) {
-                Object event = reply.await(seq, this.heartbeat);
+                Reply.Event event = reply.await(seq, this.heartbeat);
                 if (event == null) {
                     // TODO-03: no token for a while: send the comment "keep-alive" and go on
                     //          waiting (continue).
-                    event = new Reply.End(seq, "error", "TODO-03 is not done yet: in ReplyController.send, "
+                    event = new Reply.End(seq, FinishReason.ERROR, "TODO-03 is not done yet: in ReplyController.send, "
                             + "send a keep-alive comment while no token is due.");
                 }
-                emitter.send(ReplyEvents.toSse(seq, event));
+                emitter.send(ReplyEvents.toSse(event));
                 if (event instanceof Reply.End) {
                     break;
                 }
-                this.tokensSent.increment();
+                meters.tokensSent().increment();
                 seq++;
             }
             emitter.complete();
         }
-        catch (IOException | IllegalStateException ex) {
-            // This connection is gone (or timed out); the reply goes on, and the client may resume it.
+        catch (IOException ex) {
+            // The client went away (Spring says so with an IOException): not an error. The
+            // reply goes on, and the client may resume it.
             logger.info("Stream of reply {} closed at event {}: the client went away.", reply.id(), seq);
+        }
+        catch (RuntimeException ex) {
+            if (streamHadEnded(ex)) {
+                logger.info("Stream of reply {} closed at event {}: the stream had ended.", reply.id(), seq);
+            }
+            else {
+                // A bug, such as an event that cannot be written: say so, with its cause, and
+                // end the response (completeWithError would have Spring log it twice more).
+                logger.error("Stream of reply {} failed at event {}.", reply.id(), seq, ex);
+                emitter.complete();
+            }
         }
         catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
         }
         finally {
-            this.openStreams.decrementAndGet();
+            meters.openStreams().decrementAndGet();
             reply.readerLeft();
         }
+    }
+
+    /**
+     * Whether a send failed only because the stream had ended already (it timed out, or the
+     * server is stopping): SseEmitter then throws an IllegalStateException of its own, while
+     * it wraps any other failure, such as an event it cannot write, with that failure as the cause.
+     */
+    private static boolean streamHadEnded(RuntimeException ex) {
+        return ex instanceof IllegalStateException && ex.getCause() == null;
     }
 
     /**

@@ -27,7 +27,7 @@ import static org.awaitility.Awaitility.await;
         properties = { "chat.model.first-token-delay=20ms", "chat.model.token-delay=20ms" })
 class CancelTest {
 
-    static final Duration TIMEOUT = Duration.ofSeconds(30);
+    static final Duration TIMEOUT = Duration.ofSeconds(10);
 
     @LocalServerPort
     int port;

@@ -31,7 +31,7 @@ class HeartbeatTest {
         try (EventStream stream = new ChatHttp(this.port).streamReply("/count 2")) {
             assertThat(stream.headers().firstValue("Cache-Control")).as("Cache-Control").hasValue("no-cache");
             assertThat(stream.headers().firstValue("X-Accel-Buffering")).as("X-Accel-Buffering").hasValue("no");
-            ServerSentEvent first = stream.next(Duration.ofSeconds(30));
+            ServerSentEvent first = stream.next(Duration.ofSeconds(10));
             assertThat(first.event()).as("first event: %s", first).isEqualTo("token");
             // 1 s before the first token, a heartbeat every 100 ms: a generous lower bound.
             assertThat(stream.comments()).as("comments before the first token").hasSizeGreaterThanOrEqualTo(3)

@@ -51,15 +51,15 @@ class MetricsTest {
                     .isEqualTo(200);
         }
         // Streams of earlier tests in this application are gone, and counted out.
-        await().atMost(Duration.ofSeconds(30)).until(() -> this.http.metric("chat.streams.active", "transport:sse") == 0);
+        await().atMost(Duration.ofSeconds(10)).until(() -> this.http.metric("chat.streams.active", "transport:sse") == 0);
         double before = this.http.metric("chat.tokens.sent", "transport:sse");
         try (EventStream stream = this.http.streamReply("/count 25")) {
-            stream.next(Duration.ofSeconds(30));
+            stream.next(Duration.ofSeconds(10));
             assertThat(this.http.metric("chat.streams.active", "transport:sse")).isEqualTo(1);
-            List<ServerSentEvent> rest = stream.readToEnd(Duration.ofSeconds(30));
+            List<ServerSentEvent> rest = stream.readToEnd(Duration.ofSeconds(10));
             assertThat(rest).as("events: %s", rest).last().extracting(ServerSentEvent::event).isEqualTo("done");
         }
         assertThat(this.http.metric("chat.tokens.sent", "transport:sse") - before).isEqualTo(25);
-        await().atMost(Duration.ofSeconds(30)).until(() -> this.http.metric("chat.streams.active", "transport:sse") == 0);
+        await().atMost(Duration.ofSeconds(10)).until(() -> this.http.metric("chat.streams.active", "transport:sse") == 0);
     }
 }

@@ -5,5 +5,5 @@ package com.example.chat;
  *
  * @param finishReason {@code stop} when the model finished, {@code error} when it failed
  */
-record ChatResponse(String id, String text, int tokens, String finishReason) {
+record ChatResponse(String id, String text, int tokens, FinishReason finishReason) {
 }

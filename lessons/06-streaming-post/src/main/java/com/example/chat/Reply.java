@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Collectors;
 
 /**
  * A reply and the log of its events: tokens {@code 0..N-1}, then its end, event {@code N}.
@@ -14,8 +15,28 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 final class Reply {
 
-    /** The event that ends a reply: {@code finishReason} is "stop", "cancelled" or "error". */
-    record End(int tokens, String finishReason, String message) {
+    /** An event of a reply's log: one of its tokens, or its end, which comes last. */
+    sealed interface Event permits Token, End {
+
+        /** The event's place in the log: tokens are {@code 0..N-1}, the end is {@code N}. */
+        int seq();
+    }
+
+    /** Token {@code seq} of the reply. */
+    record Token(int seq, String text) implements Event {
+    }
+
+    /**
+     * The end of the reply, after its {@code seq} tokens.
+     *
+     * @param message what went wrong, when {@code finishReason} is {@code ERROR}; else null
+     */
+    record End(int seq, FinishReason finishReason, String message) implements Event {
+
+        /** How many tokens the reply has. */
+        int tokens() {
+            return this.seq;
+        }
     }
 
     private final String id;
@@ -26,11 +47,12 @@ final class Reply {
 
     private final Condition changed = this.lock.newCondition();
 
-    private final List<String> tokens = new ArrayList<>();
+    private final List<Token> tokens = new ArrayList<>();
 
+    /** The last event, once the reply has ended; null while it runs. */
     private End end;
 
-    /** How many streams read this reply now. */
+    /** How many clients read this reply now. */
     private int readers;
 
     /** System.nanoTime() when the last reader left (or the reply was created), or when it ended. */
@@ -44,14 +66,14 @@ final class Reply {
         return this.id;
     }
 
-    /** Adds the model's next token; false if the reply has ended (cancelled), so the model stops. */
-    boolean append(String token) {
+    /** Adds the model's next token to the log; false if the reply has ended (cancelled), so the model stops. */
+    boolean append(String text) {
         this.lock.lock();
         try {
             if (this.end != null) {
                 return false;
             }
-            this.tokens.add(token);
+            this.tokens.add(new Token(this.tokens.size(), text));
             this.changed.signalAll();
             return true;
         }
@@ -61,7 +83,7 @@ final class Reply {
     }
 
     /** Ends the reply, unless it has ended already; false if it had. */
-    boolean end(String finishReason, String message) {
+    boolean end(FinishReason finishReason, String message) {
         this.lock.lock();
         try {
             if (this.end != null) {
@@ -78,10 +100,10 @@ final class Reply {
     }
 
     /**
-     * Event {@code seq}: a token's text ({@code String}) or the {@link End}, once it exists,
-     * waiting at most {@code timeout}; null if it still does not exist then.
+     * Event {@code seq}, a {@link Token} or the {@link End}, once it exists, waiting at most
+     * {@code timeout}; null if it still does not exist then (as {@code BlockingQueue.poll} does).
      */
-    Object await(int seq, Duration timeout) throws InterruptedException {
+    Event await(int seq, Duration timeout) throws InterruptedException {
         long nanos = timeout.toNanos();
         this.lock.lock();
         try {
@@ -98,6 +120,21 @@ final class Reply {
         }
     }
 
+    /** Waits for the reply to end, and returns its end. */
+    End awaitEnd() throws InterruptedException {
+        this.lock.lock();
+        try {
+            while (this.end == null) {
+                this.changed.await();
+            }
+            return this.end;
+        }
+        finally {
+            this.lock.unlock();
+        }
+    }
+
+    /** A client starts reading this reply: a stream, or a blocking request. */
     void readerCame() {
         this.lock.lock();
         try {
@@ -166,8 +203,10 @@ final class Reply {
     ReplyStatus status() {
         this.lock.lock();
         try {
-            return new ReplyStatus(this.id, (this.end != null) ? "ended" : "running", this.tokens.size(),
-                    String.join("", this.tokens), (this.end != null) ? this.end.finishReason() : null);
+            String text = this.tokens.stream().map(Token::text).collect(Collectors.joining());
+            return (this.end != null)
+                    ? new ReplyStatus(this.id, ReplyStatus.State.ENDED, this.tokens.size(), text, this.end.finishReason())
+                    : new ReplyStatus(this.id, ReplyStatus.State.RUNNING, this.tokens.size(), text, null);
         }
         finally {
             this.lock.unlock();

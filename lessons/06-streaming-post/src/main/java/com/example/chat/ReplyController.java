@@ -90,7 +90,7 @@ class ReplyController {
     /** Cancels a running reply: it ends with finishReason "cancelled"; 409 if it has ended. */
     @PostMapping("/api/replies/{id}/cancel")
     ResponseEntity<Void> cancel(@PathVariable String id) {
-        if (!find(id).end("cancelled", null)) {
+        if (!find(id).end(FinishReason.CANCELLED, null)) {
             throw new ResponseStatusException(HttpStatus.CONFLICT, "Reply " + id + " has already ended.");
         }
         return ResponseEntity.accepted().build();
@@ -138,14 +138,14 @@ class ReplyController {
                 emitter.send(first);
             }
             while (true) {
-                Object event = reply.await(seq, this.heartbeat);
+                Reply.Event event = reply.await(seq, this.heartbeat);
                 if (event == null) {
                     // No token for a while: a comment keeps proxies from closing the
                     // connection, and finds out whether the client is still there.
                     emitter.send(SseEmitter.event().comment("keep-alive"));
                     continue;
                 }
-                emitter.send(ReplyEvents.toSse(seq, event));
+                emitter.send(ReplyEvents.toSse(event));
                 if (event instanceof Reply.End) {
                     break;
                 }
@@ -154,9 +154,21 @@ class ReplyController {
             }
             emitter.complete();
         }
-        catch (IOException | IllegalStateException ex) {
-            // This connection is gone (or timed out); the reply goes on, and the client may resume it.
+        catch (IOException ex) {
+            // The client went away (Spring says so with an IOException): not an error. The
+            // reply goes on, and the client may resume it.
             logger.info("Stream of reply {} closed at event {}: the client went away.", reply.id(), seq);
+        }
+        catch (RuntimeException ex) {
+            if (streamHadEnded(ex)) {
+                logger.info("Stream of reply {} closed at event {}: the stream had ended.", reply.id(), seq);
+            }
+            else {
+                // A bug, such as an event that cannot be written: say so, with its cause, and
+                // end the response (completeWithError would have Spring log it twice more).
+                logger.error("Stream of reply {} failed at event {}.", reply.id(), seq, ex);
+                emitter.complete();
+            }
         }
         catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
@@ -165,6 +177,15 @@ class ReplyController {
             meters.openStreams().decrementAndGet();
             reply.readerLeft();
         }
+    }
+
+    /**
+     * Whether a send failed only because the stream had ended already (it timed out, or the
+     * server is stopping): SseEmitter then throws an IllegalStateException of its own, while
+     * it wraps any other failure, such as an event it cannot write, with that failure as the cause.
+     */
+    private static boolean streamHadEnded(RuntimeException ex) {
+        return ex instanceof IllegalStateException && ex.getCause() == null;
     }
 
     /**

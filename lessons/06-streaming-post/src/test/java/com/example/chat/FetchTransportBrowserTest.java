@@ -6,6 +6,9 @@ import com.example.kit.test.TcpProxy;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.openqa.selenium.JavascriptExecutor;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -61,6 +64,36 @@ class FetchTransportBrowserTest {
             assertThat(page.answer()).isEqualTo(countTo(60));
             assertThat(page.statusChanges()).containsExactly("streaming", "reconnecting", "streaming", "done");
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "sse", "fetch" })
+    @DisplayName("Stop pressed at once, before the page knows the reply's id, still cancels it on the server")
+    void stopBeforeTheReplyIsNamed(String transport, ChatPage page) {
+        page.open().chooseTransport(transport);
+        page.askAndStopAtOnce("/count 1000");
+        assertThat(page.awaitStatus("cancelled", "done", "error")).as(page.describe()).isEqualTo("cancelled");
+        assertThat(page.answer().length()).as("the answer, cut short").isLessThan(countTo(1000).length());
+    }
+
+    @Test
+    @DisplayName("over fetch, a bug in the page (a TypeError) shows as an error, not as a lost connection")
+    void aBugIsNotALostConnection(ChatPage page) {
+        page.open().chooseTransport("fetch");
+        page.startRecording();
+        ((JavascriptExecutor) page.driver()).executeScript("""
+                const parse = JSON.parse;
+                JSON.parse = (text, ...rest) => {
+                    if (text.includes('" 3"')) {
+                        throw new TypeError('a bug planted by the test');
+                    }
+                    return parse(text, ...rest);
+                };
+                """);
+        page.ask("/count 10");
+        assertThat(page.awaitStatus("done", "error", "cancelled")).as(page.describe()).isEqualTo("error");
+        assertThat(page.notice()).as("the page's notice, '%s'", page.notice()).contains("a bug planted by the test");
+        assertThat(page.statusChanges()).as("a bug is not retried as a lost connection").doesNotContain("reconnecting");
     }
 
     @Test

@@ -1,10 +1,5 @@
 package com.example.chat;
 
-import java.util.UUID;
-
-import com.example.kit.model.ChatModel;
-import com.example.kit.model.ModelFailedException;
-
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -12,34 +7,31 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The blocking chat: the whole reply in one response, sent once the model has finished.
+ * Its reply is a reply like any other, so {@code GET /api/replies/{id}} reads it back.
  */
 @RestController
 class ChatController {
 
-    private final ChatModel model;
+    private final Replies replies;
 
-    ChatController(ChatModel model) {
-        this.model = model;
+    ChatController(Replies replies) {
+        this.replies = replies;
     }
 
     @PostMapping(path = "/api/chat", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    ChatResponse chat(@RequestBody ChatRequest request) {
+    ChatResponse chat(@RequestBody ChatRequest request) throws InterruptedException {
         // Checks the prompt first: a bad one is answered with 400 or 413 problem details.
-        Iterable<String> tokens = this.model.tokens(request.prompt());
-        StringBuilder text = new StringBuilder();
-        int count = 0;
-        String finishReason = "stop";
+        Reply reply = this.replies.start(request.prompt());
+        // The request thread waits here for the whole reply: nothing is sent until the end.
+        // It reads the reply meanwhile, so the reply is not abandoned.
+        reply.readerCame();
         try {
-            // The request thread waits here for every token: nothing is sent until the end.
-            for (String token : tokens) {
-                text.append(token);
-                count++;
-            }
+            Reply.End end = reply.awaitEnd();
+            return new ChatResponse(reply.id(), reply.status().text(), end.tokens(), end.finishReason());
         }
-        catch (ModelFailedException ex) {
-            finishReason = "error";
+        finally {
+            reply.readerLeft();
         }
-        return new ChatResponse(UUID.randomUUID().toString(), text.toString(), count, finishReason);
     }
 }

@@ -72,10 +72,10 @@ class Replies {
                     return; // cancelled: the model stops here
                 }
             }
-            reply.end("stop", null);
+            reply.end(FinishReason.STOP, null);
         }
         catch (ModelFailedException ex) {
-            reply.end("error", ex.getMessage());
+            reply.end(FinishReason.ERROR, ex.getMessage());
         }
         finally {
             this.running.decrementAndGet();
@@ -86,7 +86,7 @@ class Replies {
     @Scheduled(fixedDelay = 1, timeUnit = TimeUnit.SECONDS)
     void sweep() {
         for (Reply reply : this.replies.values()) {
-            if (reply.abandoned(this.abandonAfter) && reply.end("cancelled", null)) {
+            if (reply.abandoned(this.abandonAfter) && reply.end(FinishReason.CANCELLED, null)) {
                 logger.info("Reply {} cancelled: nobody read it for {} s.", reply.id(), this.abandonAfter.toSeconds());
             }
             if (reply.expired(this.retention)) {

@@ -4,33 +4,33 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter.SseEventBuilder;
 
 /**
- * The data of the events a reply's stream sends, written as JSON.
+ * A reply's events as Server-Sent Events: each has its {@code seq} as its id, and its data
+ * written as JSON.
  */
 final class ReplyEvents {
 
     private ReplyEvents() {
     }
 
-    /** {@code event: token}: the token number {@code seq} of the reply. */
-    record Token(int seq, String text) {
+    /** {@code event:done}: the reply has ended. */
+    record Done(FinishReason finishReason, int tokens) {
     }
 
-    /** {@code event: done}: the reply has ended. */
-    record Done(String finishReason, int tokens) {
-    }
-
-    /** {@code event: error}: the model failed; the reply ends here. */
+    /** {@code event:error}: the model failed; the reply ends here. */
     record Error(String message) {
     }
 
-    /** Event {@code seq} of a reply's log as a Server-Sent Event, with {@code seq} as its id. */
-    static SseEventBuilder toSse(int seq, Object event) {
-        SseEventBuilder sse = SseEmitter.event().id(String.valueOf(seq));
+    /**
+     * An event of a reply's log as a Server-Sent Event. The switch covers every kind of
+     * {@link Reply.Event} (the compiler checks it), so it needs no default.
+     */
+    static SseEventBuilder toSse(Reply.Event event) {
+        SseEventBuilder sse = SseEmitter.event().id(String.valueOf(event.seq()));
         return switch (event) {
-            case String text -> sse.name("token").data(new Token(seq, text));
-            case Reply.End end when "error".equals(end.finishReason()) -> sse.name("error").data(new Error(end.message()));
+            // A token's data is the token itself: {"seq":0,"text":"Hello"}.
+            case Reply.Token token -> sse.name("token").data(token);
+            case Reply.End end when end.finishReason() == FinishReason.ERROR -> sse.name("error").data(new Error(end.message()));
             case Reply.End end -> sse.name("done").data(new Done(end.finishReason(), end.tokens()));
-            default -> throw new IllegalArgumentException("Not an event of a reply: " + event);
         };
     }
 }

@@ -68,6 +68,19 @@ public final class ChatPage {
         return this;
     }
 
+    /**
+     * Sends the prompt and presses Stop at once, in the same task: before the transport has
+     * even sent its request, so before the page can know the reply's id.
+     */
+    public ChatPage askAndStopAtOnce(String prompt) {
+        js().executeScript("""
+                arguments[0].value = arguments[1];
+                arguments[2].click();
+                arguments[3].click();
+                """, byTestId("prompt"), prompt, byTestId("send"), byTestId("stop"));
+        return this;
+    }
+
     public void stop() {
         byTestId("stop").click();
     }

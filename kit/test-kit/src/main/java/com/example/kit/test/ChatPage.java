@@ -18,7 +18,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 public final class ChatPage {
 
     /** Generous: a loaded 2-core machine may be slow, and a wait ends as soon as it can. */
-    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    /** How long a page may take for what a test waits for; a starter or a wrong solution fails after it. */
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
     private final WebDriver driver;
 

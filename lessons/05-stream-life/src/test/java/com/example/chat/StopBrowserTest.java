@@ -37,4 +37,17 @@ class StopBrowserTest {
         assertThat(output.getOut()).doesNotContain("the client went away");
         assertThat(page.answer()).isNotEqualTo(countTo(1000));
     }
+
+    @Test
+    @DisplayName("a new prompt stops the reply before it, whose end no longer touches the page")
+    void aNewPromptOwnsThePage(ChatPage page) {
+        page.open();
+        page.ask("/count 1000");
+        page.waitUntil("the first tokens", () -> !page.answer().isEmpty() || page.status().equals("error"));
+        page.startRecording();
+        page.ask("/echo second");
+        page.awaitDone();
+        assertThat(page.answer()).as("the answer: the second reply's alone").isEqualTo("second");
+        assertThat(page.statusChanges()).as("the statuses since the second prompt").doesNotContain("cancelled");
+    }
 }

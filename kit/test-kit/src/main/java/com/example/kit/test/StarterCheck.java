@@ -21,7 +21,8 @@ import org.w3c.dom.NodeList;
  * in each starter module after the tests (whose failures it ignores there):
  * <ul>
  * <li>every test the README lists between {@code <!-- starter-fails -->} and
- * {@code <!-- /starter-fails -->} must fail, and mention the TODO named beside it;
+ * {@code <!-- /starter-fails -->} must fail, and mention the TODO named beside it (every
+ * line names one: a failure that names no TODO does not tell the learner what to do);
  * <li>every other test must pass.
  * </ul>
  * A README line reads: {@code - `BlockingChatTest.repliesWithTheWholeText` (TODO-01)}.
@@ -80,7 +81,11 @@ public final class StarterCheck {
             else if (!outcome.failed()) {
                 problems.add("the README says the starter fails " + test + ", but it passed");
             }
-            else if (todo != null && !outcome.failure().contains(todo)) {
+            else if (todo == null) {
+                problems.add("the README lists " + test + " without the TODO that fixes it: write it beside the test, "
+                        + "as in (TODO-01), and make the test's failure name it");
+            }
+            else if (!outcome.failure().contains(todo)) {
                 problems.add(test + " failed without naming " + todo + " (it said: " + firstLine(outcome.failure()) + ")");
             }
         });

@@ -25,7 +25,7 @@ class StarterCheckTest {
                 # Lesson 99
                 <!-- starter-fails -->
                 - `ATest.fails` (TODO-01)
-                - `ATest.failsToo`
+                - `ATest.failsToo` (TODO-02)
                 <!-- /starter-fails -->
                 """);
     }
@@ -33,8 +33,21 @@ class StarterCheckTest {
     @Test
     @DisplayName("a starter that fails exactly as declared passes the check")
     void exactlyAsDeclared() throws Exception {
-        reports(testcase("fails", "TODO-01 is not done yet"), testcase("failsToo", "boom"), testcase("passes", null));
+        reports(testcase("fails", "TODO-01 is not done yet"), testcase("failsToo", "boom: TODO-02"), testcase("passes", null));
         assertThat(StarterCheck.check(this.lesson)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("a README line that names no TODO is reported: its failure would not say what to do")
+    void everyLineNamesItsTodo() throws Exception {
+        Files.writeString(this.lesson.resolve("README.md"), """
+                <!-- starter-fails -->
+                - `ATest.fails`
+                <!-- /starter-fails -->
+                """);
+        reports(testcase("fails", "boom"));
+        assertThat(StarterCheck.check(this.lesson)).singleElement().asString()
+                .contains("lists ATest.fails without the TODO that fixes it");
     }
 
     @Test

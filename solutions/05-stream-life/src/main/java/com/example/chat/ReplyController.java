@@ -136,7 +136,8 @@ class ReplyController {
         }
         catch (RuntimeException ex) {
             if (streamHadEnded(ex)) {
-                logger.info("Stream of reply {} closed at event {}: the stream had ended.", reply.id(), seq);
+                logger.info("Stream of reply {} closed at event {}: the stream had ended "
+                        + "(it timed out, or the server is stopping).", reply.id(), seq);
             }
             else {
                 // A bug, such as an event that cannot be written: say so, with its cause, and

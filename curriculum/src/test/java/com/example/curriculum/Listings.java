@@ -154,7 +154,9 @@ final class Listings {
                 }
                 todosDone.add(todo);
                 String after = "after pasting the listings of " + String.join(", ", todosDone);
-                for (String error : compileJava(work.resolve("java"), classpath)) {
+                boolean java = applied.stream().anyMatch((listing) -> listing.language().equals("java"));
+                boolean javaScript = applied.stream().anyMatch((listing) -> listing.language().equals("js"));
+                for (String error : java ? compileJava(work.resolve("java"), classpath) : List.<String>of()) {
                     if (!reported.add(error.replaceFirst(":\\d+: ", ": "))) {
                         continue; // reported at an earlier TODO already
                     }
@@ -162,7 +164,7 @@ final class Listings {
                             "make the listings of " + todo + " (with those before it) compile in the starter: "
                                     + "whole members with their imports, nothing that a later TODO adds");
                 }
-                for (Path file : Files2.walk(work.resolve("resources"))) {
+                for (Path file : javaScript ? Files2.walk(work.resolve("resources")) : List.<Path>of()) {
                     if (file.toString().endsWith(".js")) {
                         js.check(file).filter((error) -> reported.add(error.replaceFirst(":\\d+", ""))).ifPresent((error) -> problems.add(applied.get(0).readme(), applied.get(0).line(),
                                 after + ", " + work.resolve("resources").relativize(file) + " does not parse: " + error,

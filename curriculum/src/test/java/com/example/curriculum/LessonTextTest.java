@@ -75,14 +75,25 @@ class LessonTextTest {
             Matcher block = CODE.matcher(read(lesson.resolve("README.md")));
             List<String> strays = new ArrayList<>();
             while (block.find()) {
-                List<String> shown = normalized(block.group(2));
-                if (solution.stream().noneMatch((file) -> Collections.indexOfSubList(file, shown) >= 0)) {
+                if (!isInTheSolution(block.group(1), block.group(2), solution)) {
                     strays.add(block.group(2).strip());
                 }
             }
             assertThat(strays).as("code shown in lessons/%s/README.md that is not in its solution's sources",
                     lesson.getFileName()).isEmpty();
         }));
+    }
+
+    /**
+     * Whether shown code is in one of the solution's files: its lines in a row, re-indenting
+     * allowed; a listing's leading {@code import} lines (rule 3 of the convention) need only
+     * be among the same file's lines, anywhere.
+     */
+    static boolean isInTheSolution(String language, String code, List<List<String>> solution) {
+        List<String> imports = language.equals("properties") ? List.of() : Listings.importLines(code, language);
+        List<String> shown = normalized(imports.isEmpty() ? code : Listings.withoutImports(code, language));
+        return solution.stream().anyMatch((file) -> (shown.isEmpty() || Collections.indexOfSubList(file, shown) >= 0)
+                && file.containsAll(imports));
     }
 
     @TestFactory

@@ -51,24 +51,29 @@ final class FailureText {
 
     /**
      * The sentence that starts at {@code start}, to its end: a full stop followed by a quote
-     * (it was quoted, in JSON or in the page's text) or by the end of the line.
+     * (it was quoted, in JSON or in the page's text) or by the end of the line. Quotes inside
+     * it (escaped in JSON: {@code set finishReason to \"error\".}) are kept. A sentence with
+     * no full stop ends at the first quote.
      */
     static String sentenceFrom(String message, int start) {
-        StringBuilder sentence = new StringBuilder();
-        for (int i = start; i < message.length(); i++) {
-            char c = message.charAt(i);
-            boolean escapedQuote = c == '\\' && i + 1 < message.length() && message.charAt(i + 1) == '"';
-            boolean endOfQuote = c == '"' || escapedQuote || (c == '\'' && endsSentence(sentence));
-            if (c == '\n' || c == '\r' || endOfQuote) {
-                break;
+        String line = message.substring(start).lines().findFirst().orElse("");
+        int end = -1;
+        for (int i = 1; i < line.length() && end < 0; i++) {
+            if (".!?".indexOf(line.charAt(i - 1)) >= 0 && quoteAt(line, i)) {
+                end = i;
             }
-            sentence.append(c);
         }
-        return sentence.toString().strip();
+        for (int i = 0; i < line.length() && end < 0; i++) {
+            if (quoteAt(line, i)) {
+                end = i;
+            }
+        }
+        return (end < 0 ? line : line.substring(0, end)).replace("\\\"", "\"").strip();
     }
 
-    private static boolean endsSentence(StringBuilder text) {
-        return text.length() > 0 && ".!?".indexOf(text.charAt(text.length() - 1)) >= 0;
+    private static boolean quoteAt(String text, int i) {
+        char c = text.charAt(i);
+        return c == '"' || c == '\'' || (c == '\\' && i + 1 < text.length() && text.charAt(i + 1) == '"');
     }
 
     static String cut(String line) {

@@ -23,6 +23,16 @@ class FailureTextTest {
     }
 
     @Test
+    @DisplayName("a stub's sentence keeps the quotes inside it, escaped in JSON")
+    void stubWithQuotes() {
+        assertThat(lines("[POST /api/chat answered 501: {\"detail\":\"TODO-02 is not done yet: when the model"
+                + " fails, set finishReason to \\\"error\\\".\",\"status\":501}] \nexpected: 200"))
+                .containsExactly("TODO-02 is not done yet: when the model fails, set finishReason to \"error\".");
+        assertThat(lines("{\"detail\":\"TODO-03 is not done yet: no full stop\",\"status\":501}"))
+                .containsExactly("TODO-03 is not done yet: no full stop");
+    }
+
+    @Test
     @DisplayName("a stub's sentence, whole, out of the page's text, apostrophes and all")
     void stubInThePage() {
         assertThat(lines("The reply ended with status 'error'; the page says: 'TODO-02 is not done yet: in"

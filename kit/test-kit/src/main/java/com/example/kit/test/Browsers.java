@@ -1,11 +1,9 @@
 package com.example.kit.test;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -22,9 +20,10 @@ import org.testcontainers.selenium.BrowserWebDriverContainer;
 /**
  * Finds a browser for the page tests, in this order:
  * <ol>
- * <li>the local Chromium (or Chrome) and its ChromeDriver, headless; set their paths with
- * {@code -Dchrome.binary=...} / {@code CHROME_BIN} and {@code -Dwebdriver.chrome.driver=...}
- * / {@code CHROMEDRIVER} when they are not in a usual place;
+ * <li>the local Chromium (or Chrome) and its ChromeDriver, headless, where
+ * {@link BrowserLocations} finds them; set their paths with {@code -Dchrome.binary=...} /
+ * {@code CHROME_BIN} and {@code -Dwebdriver.chrome.driver=...} / {@code CHROMEDRIVER} when
+ * they are not in a usual place;
  * <li>where there is none but a Docker engine runs, Chromium in a Testcontainers container;
  * <li>otherwise none: the test is skipped with a sentence saying what to install; under
  * {@code CI=true} it fails instead, so a green CI always means the browser tests ran.
@@ -81,8 +80,8 @@ public final class Browsers {
     }
 
     public static Browser start() throws NoBrowserException {
-        Optional<Path> chrome = chromeBinary();
-        Optional<Path> driver = chromeDriver();
+        Optional<Path> chrome = BrowserLocations.chromium();
+        Optional<Path> driver = BrowserLocations.chromeDriver();
         if (chrome.isPresent() && driver.isPresent()) {
             return startLocal(chrome.get(), driver.get());
         }
@@ -119,44 +118,6 @@ public final class Browsers {
         container.start();
         WebDriver driver = new RemoteWebDriver(container.getSeleniumAddress(), new ChromeOptions());
         return new Browser(driver, "host.testcontainers.internal", container::stop);
-    }
-
-    static Optional<Path> chromeBinary() {
-        return firstExisting(configured("chrome.binary", "CHROME_BIN"), Stream.of(
-                "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome",
-                "/usr/bin/google-chrome-stable", "/snap/bin/chromium",
-                "/Applications/Google Chrome.app/Contents/MacOS/Google Chrome",
-                "/Applications/Chromium.app/Contents/MacOS/Chromium",
-                "C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe",
-                "C:\\Program Files (x86)\\Google\\Chrome\\Application\\chrome.exe",
-                System.getenv("LOCALAPPDATA") + "\\Google\\Chrome\\Application\\chrome.exe"),
-                "chromium", "chromium-browser", "google-chrome", "chrome.exe");
-    }
-
-    static Optional<Path> chromeDriver() {
-        return firstExisting(configured("webdriver.chrome.driver", "CHROMEDRIVER"), Stream.of(
-                "/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver", "/opt/homebrew/bin/chromedriver",
-                "/usr/local/bin/chromedriver"), "chromedriver", "chromedriver.exe");
-    }
-
-    private static Optional<String> configured(String property, String variable) {
-        return Optional.ofNullable(System.getProperty(property)).or(() -> Optional.ofNullable(System.getenv(variable)));
-    }
-
-    private static Optional<Path> firstExisting(Optional<String> configured, Stream<String> usual, String... onPath) {
-        if (configured.isPresent()) {
-            // A configured path is used as it is, or not at all: no silent fallback to another browser.
-            return Optional.of(Path.of(configured.get())).filter(Files::isExecutable);
-        }
-        List<Path> candidates = new ArrayList<>(usual.map(Path::of).toList());
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            for (String name : onPath) {
-                if (!dir.isBlank()) {
-                    candidates.add(Path.of(dir, name));
-                }
-            }
-        }
-        return candidates.stream().filter(Files::isExecutable).filter(Files::isRegularFile).findFirst();
     }
 
     private static boolean dockerEngineRuns() {

@@ -28,20 +28,10 @@ class ChatController {
     ChatResponse chat(@RequestBody ChatRequest request) {
         // Checks the prompt first: a bad one is answered with 400 or 413 problem details.
         Iterable<String> tokens = this.model.tokens(request.prompt());
-        StringBuilder text = new StringBuilder();
-        int count = 0;
-        String finishReason = "stop";
-        try {
-            // The request thread waits here for every token: nothing is sent until the end.
-            for (String token : tokens) {
-                // TODO-01: add the token to the text, and count it.
-                throw new TodoException("TODO-01", "in ChatController.chat, add each token to the text and count it.");
-            }
-        }
-        catch (ModelFailedException ex) {
-            // TODO-02: the model failed mid-reply: answer with the text so far and finishReason "error".
-            throw new TodoException("TODO-02", "in ChatController.chat, when the model fails, set finishReason to \"error\".");
-        }
-        return new ChatResponse(UUID.randomUUID().toString(), text.toString(), count, finishReason);
+        // TODO-01: iterate the tokens (each one waits for the model), add each to the reply's
+        //          text and count it, and answer with a ChatResponse (a new id, finishReason
+        //          "stop"). A model that fails mid-reply throws ModelFailedException: answer
+        //          then with the text so far and finishReason "error".
+        throw new TodoException("TODO-01", "in ChatController.chat, collect the tokens into the reply's text and answer with a ChatResponse.");
     }
 }

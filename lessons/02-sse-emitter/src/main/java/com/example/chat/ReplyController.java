@@ -46,8 +46,9 @@ class ReplyController {
             produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<ReplyCreated> create(@RequestBody ChatRequest request) {
         Iterable<String> tokens = this.model.tokens(request.prompt()); // checks the prompt, generates nothing yet
-        // TODO-01: give the reply a new id, keep its tokens in `pending`, and answer
-        //          201 Created with a Location header and a ReplyCreated body.
+        // TODO-01: give the reply a new id, keep its tokens in `pending` under it, and answer
+        //          201 Created, with a Location header naming /api/replies/{id} and a
+        //          ReplyCreated body (the id, and the path of its stream).
         throw new TodoException("TODO-01", "in ReplyController.create, keep the tokens under a new id and answer 201 Created.");
     }
 
@@ -62,30 +63,25 @@ class ReplyController {
         throw new TodoException("TODO-02", "in ReplyController.stream, return an SseEmitter and send on another thread.");
     }
 
+    /**
+     * Runs on the reply's own virtual thread: generates the tokens, sends each as an event
+     * the moment it exists, then ends the response.
+     */
     private void send(String id, Iterable<String> tokens, SseEmitter emitter) {
-        int seq = 0;
+        // TODO-03: send each token as an event named "token" (its id: seq, the token's position;
+        //          its data: new ReplyEvents.Token(seq, token)), then an event named "done" (data
+        //          new ReplyEvents.Done("stop", seq)), or "error" if the model fails (data
+        //          new ReplyEvents.Error(message)); then complete() the emitter. A send that throws
+        //          IOException means the client went away; IllegalStateException, that the
+        //          server is stopping: log one line, and stop.
+        // Until then, the stream ends at once with an "error" event that says so:
+        String todo = new TodoException("TODO-03", "in ReplyController.send, send each token as an event, then done, then complete the emitter.").getMessage();
         try {
-            try {
-                for (String token : tokens) {
-                    // TODO-03: send the token as an event named "token", with the id seq and
-                    //          the data new ReplyEvents.Token(seq, token); then count it.
-                    throw new TodoException("TODO-03", "in ReplyController.send, send each token as a \"token\" event.");
-                }
-                // TODO-04: send the event named "done", with the id seq and the data
-                //          new ReplyEvents.Done("stop", seq).
-                throw new TodoException("TODO-04", "in ReplyController.send, send the \"done\" event.");
-            }
-            catch (ModelFailedException | TodoException ex) {
-                // (TodoException: a step of this starter not done yet shows as an error event.)
-                emitter.send(SseEmitter.event().id(String.valueOf(seq)).name("error")
-                        .data(new ReplyEvents.Error(ex.getMessage())));
-            }
+            emitter.send(SseEmitter.event().name("error").data(new ReplyEvents.Error(todo)));
             emitter.complete();
         }
-        catch (IOException | IllegalStateException ex) {
-            // The client went away (the write failed), or the response was closed already
-            // (the server is stopping). Stop generating: nobody reads.
-            logger.info("Reply {} stopped after {} tokens: the client went away.", id, seq);
+        catch (IOException ex) {
+            logger.info("Reply {}: {}", id, todo);
         }
     }
 }

@@ -38,6 +38,7 @@ class ChatController {
             }
         }
         catch (ModelFailedException ex) {
+            // The model failed mid-reply: still an answer, with the text so far.
             finishReason = "error";
         }
         return new ChatResponse(UUID.randomUUID().toString(), text.toString(), count, finishReason);

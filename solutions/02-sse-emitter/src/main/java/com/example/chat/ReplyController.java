@@ -65,6 +65,10 @@ class ReplyController {
         return emitter;
     }
 
+    /**
+     * Runs on the reply's own virtual thread: generates the tokens, sends each as an event
+     * the moment it exists, then ends the response.
+     */
     private void send(String id, Iterable<String> tokens, SseEmitter emitter) {
         int seq = 0;
         try {
@@ -83,10 +87,13 @@ class ReplyController {
             }
             emitter.complete();
         }
-        catch (IOException | IllegalStateException ex) {
-            // The client went away (the write failed), or the response was closed already
-            // (the server is stopping). Stop generating: nobody reads.
+        catch (IOException ex) {
+            // The write failed: the client went away. Stop generating: nobody reads.
             logger.info("Reply {} stopped after {} tokens: the client went away.", id, seq);
+        }
+        catch (IllegalStateException ex) {
+            // The response was closed under this thread: the server is stopping.
+            logger.info("Reply {} stopped after {} tokens: the server is stopping.", id, seq);
         }
     }
 }

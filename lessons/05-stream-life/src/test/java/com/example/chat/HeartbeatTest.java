@@ -26,7 +26,7 @@ class HeartbeatTest {
     int port;
 
     @Test
-    @DisplayName("while the model thinks, the stream sends ': keep-alive' comments")
+    @DisplayName("while the model thinks, the stream sends ':keep-alive' comments")
     void sendsHeartbeatsWhileNoTokenIsDue() {
         try (EventStream stream = new ChatHttp(this.port).streamReply("/count 2")) {
             assertThat(stream.headers().firstValue("Cache-Control")).as("Cache-Control").hasValue("no-cache");

@@ -81,6 +81,9 @@ class SlidesTest {
 
     private static final Pattern LESSON_DIRECTORY = Pattern.compile("(\\d\\d)-.+");
 
+    /** A time as the slides give it ("about 45 minutes") and as a README gives it ("*About 45 minutes.*"). */
+    private static final Pattern MINUTES = Pattern.compile("(?i)\\babout (\\d+) minutes\\b");
+
     private static Path root;
 
     private static Path slides;
@@ -99,7 +102,9 @@ class SlidesTest {
         slides = root.resolve("slides");
         Path index = slides.resolve("index.html");
         assertThat(index).withFailMessage("The deck is missing: no %s", index).isRegularFile();
-        html = COMMENT.matcher(Files.readString(index, StandardCharsets.UTF_8)).replaceAll("");
+        // A comment is left out, its line breaks kept, so that a problem's line is the file's.
+        html = COMMENT.matcher(Files.readString(index, StandardCharsets.UTF_8))
+            .replaceAll((comment) -> comment.group().replaceAll("[^\\n]", ""));
         server = SimpleFileServer.createFileServer(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
                 slides.toAbsolutePath(), OutputLevel.NONE);
         server.start();
@@ -221,6 +226,37 @@ class SlidesTest {
             }
         }
         assertThat(problems).withFailMessage("Lessons without their slides:%n  %s", String.join("\n  ", problems))
+            .isEmpty();
+    }
+
+    @Test
+    @DisplayName("a lesson's section gives the time its README gives (*About N minutes.*)")
+    void eachSectionGivesItsLessonsTime() {
+        Map<String, String> readmeMinutes = new LinkedHashMap<>();
+        for (Lesson lesson : Lesson.all(root)) {
+            Matcher minutes = MINUTES.matcher(String.join("\n", lesson.text().lines()));
+            if (minutes.find()) {
+                readmeMinutes.put(lesson.number(), minutes.group(1));
+            }
+        }
+        assertThat(readmeMinutes).withFailMessage("No lesson README under %s gives its time", root).isNotEmpty();
+        List<String> problems = new ArrayList<>();
+        for (Section section : sections(html)) {
+            String expected = (section.lesson != null) ? readmeMinutes.get(section.lesson) : null;
+            if (expected == null) {
+                continue;
+            }
+            Matcher minutes = MINUTES.matcher(html.substring(section.start, section.end));
+            while (minutes.find()) {
+                if (!minutes.group(1).equals(expected)) {
+                    problems.add("line " + line(html, section.start + minutes.start()) + ": lesson " + section.lesson
+                            + "'s section says \"" + minutes.group() + "\", its README says about " + expected
+                            + " minutes");
+                }
+            }
+        }
+        assertThat(problems).withFailMessage("Times that disagree with the lesson's README:%n  %s",
+                String.join("\n  ", problems))
             .isEmpty();
     }
 

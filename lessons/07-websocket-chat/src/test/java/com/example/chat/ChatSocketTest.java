@@ -116,8 +116,8 @@ class ChatSocketTest {
             socket.prompt("/count 40", "a");
             socket.prompt("/echo " + echoed, "b");
             List<Frame> frames = readReplies(socket, 2);
-            Frame first = frames.stream().filter((frame) -> frame.json().path("ref").asString().equals("a")).findFirst().orElseThrow();
-            Frame second = frames.stream().filter((frame) -> frame.json().path("ref").asString().equals("b")).findFirst().orElseThrow();
+            Frame first = replyFrame(frames, "a");
+            Frame second = replyFrame(frames, "b");
             assertThat(textOf(framesOf(frames, first.id()))).as("reply a's text").isEqualTo(countTo(40));
             assertThat(textOf(framesOf(frames, second.id()))).as("reply b's text").isEqualTo(echoed);
             int secondsFirstToken = indexOf(frames, second.id(), "token");
@@ -282,6 +282,14 @@ class ChatSocketTest {
         assertThat(ended[0]).as("TODO-02 (Hint 3): replies ended in %d s, of %d; frames %s", TIMEOUT.toSeconds(), count,
                 frames).isEqualTo(count);
         return frames;
+    }
+
+    /** The reply frame whose ref is {@code ref}. */
+    private static Frame replyFrame(List<Frame> frames, String ref) {
+        List<Frame> replies = frames.stream().filter((frame) -> frame.type().equals("reply")
+                && frame.json().path("ref").asString().equals(ref)).toList();
+        assertThat(replies).as("TODO-02 (Hint 3): the reply frames with ref %s among %s", ref, frames).hasSize(1);
+        return replies.getFirst();
     }
 
     private static List<Frame> framesOf(List<Frame> frames, String id) {

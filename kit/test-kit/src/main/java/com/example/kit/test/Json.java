@@ -15,6 +15,11 @@ public final class Json {
         return MAPPER.readTree(json);
     }
 
+    /** Any value as JSON: a map as an object, say. */
+    public static String write(Object value) {
+        return MAPPER.writeValueAsString(value);
+    }
+
     /** A JSON object with one field: {@code object("prompt", "hi")} is {@code {"prompt":"hi"}}. */
     public static String object(String field, Object value) {
         return MAPPER.writeValueAsString(java.util.Map.of(field, value));

@@ -13,11 +13,7 @@ async function streamWithEventSource(prompt, view) {
 
     const source = new EventSource(reply.stream);
     source.addEventListener('token', (event) => showToken(event, view));
-    source.addEventListener('done', () => {
-        // Close it: when the server ends the stream, EventSource would reconnect.
-        source.close();
-        view.setStatus('done');
-    });
+    source.addEventListener('done', () => showDone(source, view));
     source.addEventListener('error', (event) => showError(event, source, view));
 
     return {
@@ -33,6 +29,12 @@ function showToken(event, view) {
     view.append(JSON.parse(event.data).text);
 }
 
+function showDone(source, view) {
+    // Close it: when the server ends the stream, EventSource would reconnect.
+    source.close();
+    view.setStatus('done');
+}
+
 // Called for the server's "error" event (it has data) and for a lost connection (no data).
 function showError(event, source, view) {
     if (event.data) {
@@ -44,6 +46,6 @@ function showError(event, source, view) {
         //          keep it open and show 'reconnecting'; fail only when it has given up
         //          (readyState CLOSED). And in showToken, show 'streaming' again.
         source.close();
-        view.fail('TODO-04 is not done yet: in chat.js, show \'reconnecting\' while EventSource reconnects.');
+        view.fail('TODO-04 is not done yet: in chat.js, show \'reconnecting\' while EventSource reconnects (Hint 8).');
     }
 }

@@ -13,11 +13,7 @@ async function streamWithEventSource(prompt, view) {
 
     const source = new EventSource(reply.stream);
     source.addEventListener('token', (event) => showToken(event, view));
-    source.addEventListener('done', () => {
-        // Close it: when the server ends the stream, EventSource would reconnect.
-        source.close();
-        view.setStatus('done');
-    });
+    source.addEventListener('done', () => showDone(source, view));
     source.addEventListener('error', (event) => showError(event, source, view));
 
     return {
@@ -32,6 +28,12 @@ async function streamWithEventSource(prompt, view) {
 function showToken(event, view) {
     view.setStatus('streaming'); // back from 'reconnecting', if it was
     view.append(JSON.parse(event.data).text);
+}
+
+function showDone(source, view) {
+    // Close it: when the server ends the stream, EventSource would reconnect.
+    source.close();
+    view.setStatus('done');
 }
 
 // Called for the server's "error" event (it has data) and for a lost connection (no data).

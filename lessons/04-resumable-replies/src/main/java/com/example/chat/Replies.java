@@ -33,7 +33,7 @@ class Replies {
         // TODO-01: keep the reply in `replies` under its id, generate it on a virtual thread of
         //          its own (generate(reply, tokens)), and return it. It runs from now on,
         //          whoever reads it.
-        throw new TodoException("TODO-01", "in Replies.start, keep the reply and generate it on a thread of its own.");
+        throw new TodoException("TODO-01", "in Replies.start, keep the reply and generate it on a thread of its own (Hint 1).");
     }
 
     Optional<Reply> find(String id) {

@@ -62,15 +62,16 @@ class ReplyController {
             @RequestParam(name = "lastEventId", required = false) String lastEventIdParameter) {
         Reply reply = find(id);
         String lastEventId = (lastEventIdHeader != null) ? lastEventIdHeader : lastEventIdParameter;
-        // TODO-02: when there is a lastEventId, start after it: eventAfter(reply, lastEventId)
-        //          (it answers 400 for one that is not an event of the reply). Give `from` its
-        //          value where it is declared: the lambda below reads it, so it must be
-        //          effectively final. And when the reply has ended with nothing left to send,
-        //          answer 204 No Content (ResponseEntity.noContent()).
-        long from = 0;
+        // TODO-02: resume after the last event the client has. Replace the `if` and the
+        //          `long from = 0;` below with one declaration that gives `from` its value at
+        //          once: eventAfter(reply, lastEventId) when there is a lastEventId, else 0.
+        //          (The lambda below reads `from`, so it must be effectively final: assigning
+        //          it a second time does not compile.) Then, when the reply has ended and
+        //          nothing is left to send, answer 204 No Content instead of a stream.
         if (lastEventId != null) {
-            throw new TodoException("TODO-02", "in ReplyController.stream, resume after the Last-Event-ID.");
+            throw new TodoException("TODO-02", "in ReplyController.stream, resume after the Last-Event-ID (Hint 3).");
         }
+        long from = 0;
         SseEmitter emitter = new SseEmitter(0L);
         Thread.startVirtualThread(() -> send(reply, (int) from, emitter));
         return ResponseEntity.ok(emitter);
@@ -86,7 +87,7 @@ class ReplyController {
             //          reply's End; then complete the emitter. (Add a catch of
             //          InterruptedException, which reply.await throws.)
             emitter.send(ReplyEvents.toSse(new Reply.End(seq, FinishReason.ERROR,
-                    "TODO-03 is not done yet: in ReplyController.send, send the retry, then the reply's events.")));
+                    "TODO-03 is not done yet: in ReplyController.send, send the retry, then the reply's events (Hint 6).")));
             emitter.complete();
         }
         catch (IOException ex) {

@@ -104,19 +104,32 @@ class ChatSocketHandler extends TextWebSocketHandler {
         //          read; then, on a virtual thread of its own, a new method send(reply, socket)
         //          sends ServerFrame.of(reply.id(), event) for each event of the reply's log,
         //          from 0, as reply.await(seq, OPEN_CHECK) returns it, until the Reply.End, while
-        //          socket.isOpen(). A client gone (IOException, or a closed socket) is
-        //          clientWentAway(reply, seq); count the reader (reply.readerCame()/readerLeft()).
+        //          socket.isOpen(). A client gone (an IOException from sendFrame, or a closed
+        //          socket) is clientWentAway(reply, seq, why); any other exception is a bug:
+        //          log it with its cause and close the socket (CloseStatus.SERVER_ERROR).
+        //          Count the reader: reply.readerCame(), and reply.readerLeft() in a finally.
         throw new TodoException("TODO-02", "in ChatSocketHandler.start, start the reply, send its reply frame, "
                 + "then its tokens and its end on a virtual thread of its own.");
     }
 
-    /** A client gone is not an error: one line, without a stack trace. The reply goes on. */
-    private static void clientWentAway(Reply reply, int seq) {
-        logger.info("Reply {} over WebSocket stopped at event {}: the client went away.", reply.id(), seq);
+    /** A client gone is not an error: one line, without a stack trace, saying why. The reply goes on. */
+    private static void clientWentAway(Reply reply, int seq, String why) {
+        logger.info("Reply {} over WebSocket stopped at event {}: the client went away ({}).", reply.id(), seq, why);
     }
 
+    /**
+     * Sends a frame. Tomcat refuses to send on a socket that is closed, or closing, with an
+     * IllegalStateException, which may come before {@code isOpen()} says so: for the sender,
+     * that is a write that failed, an IOException, as when the connection breaks mid-write.
+     */
     private void sendFrame(WebSocketSession socket, ServerFrame frame) throws IOException {
-        socket.sendMessage(new TextMessage(this.json.writeValueAsString(frame)));
+        TextMessage message = new TextMessage(this.json.writeValueAsString(frame));
+        try {
+            socket.sendMessage(message);
+        }
+        catch (IllegalStateException ex) {
+            throw new IOException("The socket cannot be written to: " + ex.getMessage(), ex);
+        }
     }
 
     private static void closeQuietly(WebSocketSession socket, CloseStatus status) {

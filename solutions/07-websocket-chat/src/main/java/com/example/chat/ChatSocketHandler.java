@@ -120,21 +120,17 @@ class ChatSocketHandler extends TextWebSocketHandler {
                 }
                 seq++;
             }
-            clientWentAway(reply, seq);
+            clientWentAway(reply, seq, "the socket has closed");
         }
         catch (IOException ex) {
-            clientWentAway(reply, seq); // the client went away while a frame was being sent
+            clientWentAway(reply, seq, ex.getMessage()); // the socket broke, or closed, mid-send
         }
         catch (RuntimeException ex) {
-            if (!socket.isOpen()) {
-                clientWentAway(reply, seq); // Tomcat refuses to send on a socket that has closed
-            }
-            else {
-                // A bug: say so, with its cause, and close the socket as Spring closes it after
-                // any error a handler throws (1011), so that the client does not wait forever.
-                logger.error("Reply {} over WebSocket failed at event {}.", reply.id(), seq, ex);
-                closeQuietly(socket, CloseStatus.SERVER_ERROR);
-            }
+            // A bug (a frame that cannot be written as JSON, say): say so, with its cause, and
+            // close the socket as Spring closes it after any error a handler throws (1011), so
+            // that the client does not wait forever.
+            logger.error("Reply {} over WebSocket failed at event {}.", reply.id(), seq, ex);
+            closeQuietly(socket, CloseStatus.SERVER_ERROR);
         }
         catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
@@ -144,13 +140,24 @@ class ChatSocketHandler extends TextWebSocketHandler {
         }
     }
 
-    /** A client gone is not an error: one line, without a stack trace. The reply goes on. */
-    private static void clientWentAway(Reply reply, int seq) {
-        logger.info("Reply {} over WebSocket stopped at event {}: the client went away.", reply.id(), seq);
+    /** A client gone is not an error: one line, without a stack trace, saying why. The reply goes on. */
+    private static void clientWentAway(Reply reply, int seq, String why) {
+        logger.info("Reply {} over WebSocket stopped at event {}: the client went away ({}).", reply.id(), seq, why);
     }
 
+    /**
+     * Sends a frame. Tomcat refuses to send on a socket that is closed, or closing, with an
+     * IllegalStateException, which may come before {@code isOpen()} says so: for the sender,
+     * that is a write that failed, an IOException, as when the connection breaks mid-write.
+     */
     private void sendFrame(WebSocketSession socket, ServerFrame frame) throws IOException {
-        socket.sendMessage(new TextMessage(this.json.writeValueAsString(frame)));
+        TextMessage message = new TextMessage(this.json.writeValueAsString(frame));
+        try {
+            socket.sendMessage(message);
+        }
+        catch (IllegalStateException ex) {
+            throw new IOException("The socket cannot be written to: " + ex.getMessage(), ex);
+        }
     }
 
     private static void closeQuietly(WebSocketSession socket, CloseStatus status) {

@@ -26,6 +26,7 @@ import org.springframework.http.converter.HttpMessageConverters;
 import org.springframework.http.converter.HttpMessageNotWritableException;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
+import static com.example.kit.test.ReplyTexts.countTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -40,6 +41,8 @@ import static org.awaitility.Awaitility.await;
 class StreamFailureTest {
 
     static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+    static final int BUGGY_REPLY_TOKENS = 30;
 
     /** The text of the bug this test plants: writing a "done" event fails. */
     static final String PLANTED_BUG = "A bug planted by StreamFailureTest: a done event cannot be written.";
@@ -74,21 +77,23 @@ class StreamFailureTest {
     @Test
     @DisplayName("a stream that fails for another reason (a bug) is an ERROR, logged with its cause")
     void aBugIsAnError(CapturedOutput output) {
-        ChatHttp.Reply reply = this.http.startReply("/count 3");
+        // Long enough (about 300 ms) that the reply is still running when its stream opens,
+        // even on a busy machine: the done event, which cannot be written, is sent while streaming.
+        ChatHttp.Reply reply = this.http.startReply("/count " + BUGGY_REPLY_TOKENS);
         try (EventStream stream = this.http.stream(reply.stream())) {
             List<ServerSentEvent> events = stream.readToEnd(TIMEOUT);
             assertThat(events).as("the stream's events: its tokens, and no done (the planted bug)")
-                    .extracting(ServerSentEvent::event).containsExactly("token", "token", "token");
+                    .extracting(ServerSentEvent::event).hasSize(BUGGY_REPLY_TOKENS).containsOnly("token");
         }
-        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(output.getAll())
-                .as("the log, after the planted bug").contains("Stream of reply " + reply.id() + " failed at event 3"));
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(output.getAll()).as("the log, after the planted bug")
+                .contains("Stream of reply " + reply.id() + " failed at event " + BUGGY_REPLY_TOKENS));
         String log = output.getAll();
         String failure = log.substring(log.indexOf("Stream of reply " + reply.id() + " failed"));
         assertThat(log.lines().filter((line) -> line.contains("Stream of reply " + reply.id() + " failed")))
                 .as("the log line of the failure").singleElement().satisfies((line) -> assertThat(line).contains(" ERROR "));
         assertThat(failure).as("the failure's stack trace names its cause").contains(PLANTED_BUG).contains("\tat ");
         assertThat(this.http.get("/api/replies/" + reply.id()).body()).as("the reply itself, unharmed")
-                .contains("\"text\":\"1 2 3\"").contains("\"status\":\"ended\"");
+                .contains("\"text\":\"" + countTo(BUGGY_REPLY_TOKENS) + "\"").contains("\"status\":\"ended\"");
     }
 
     /** Plants a bug: a converter that fails to write the data of a "done" event. */

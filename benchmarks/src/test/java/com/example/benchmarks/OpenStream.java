@@ -12,7 +12,7 @@ import com.example.kit.test.ServerSentEvent;
  *
  * @param timeToFirstTokenNanos from the POST to the first token event
  */
-record OpenStream(EventStream stream, long timeToFirstTokenNanos) implements AutoCloseable {
+record OpenStream(EventStream stream, long timeToFirstTokenNanos) implements OpenConnection {
 
     static OpenStream open(ChatHttp http, String prompt, Duration timeout) {
         long sent = System.nanoTime();

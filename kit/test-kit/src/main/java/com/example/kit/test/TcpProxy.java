@@ -9,11 +9,13 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A TCP proxy on loopback, in front of a local server, that can cut every connection
  * through it at once: a real dropped connection, as a flaky network gives, for testing
- * what a client does then. New connections go through as before.
+ * what a client does then. New connections go through as before. It also counts the bytes
+ * that pass each way: what a transport costs on the wire, headers and framing included.
  */
 public final class TcpProxy implements AutoCloseable {
 
@@ -22,6 +24,10 @@ public final class TcpProxy implements AutoCloseable {
     private final int targetPort;
 
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+
+    private final AtomicLong bytesFromServer = new AtomicLong();
+
+    private final AtomicLong bytesFromClient = new AtomicLong();
 
     public TcpProxy(int targetPort) {
         try {
@@ -36,6 +42,16 @@ public final class TcpProxy implements AutoCloseable {
 
     public int port() {
         return this.server.getLocalPort();
+    }
+
+    /** The bytes the server has sent through the proxy so far, on every connection. */
+    public long bytesFromServer() {
+        return this.bytesFromServer.get();
+    }
+
+    /** The bytes the clients have sent through the proxy so far, on every connection. */
+    public long bytesFromClient() {
+        return this.bytesFromClient.get();
     }
 
     /** Closes every connection open through the proxy now. */
@@ -58,8 +74,8 @@ public final class TcpProxy implements AutoCloseable {
                 Socket target = new Socket(InetAddress.getLoopbackAddress(), this.targetPort);
                 this.open.add(client);
                 this.open.add(target);
-                Thread.ofVirtual().start(() -> pipe(client, target));
-                Thread.ofVirtual().start(() -> pipe(target, client));
+                Thread.ofVirtual().start(() -> pipe(client, target, this.bytesFromClient));
+                Thread.ofVirtual().start(() -> pipe(target, client, this.bytesFromServer));
             }
             catch (IOException ex) {
                 // the proxy is closed
@@ -67,10 +83,11 @@ public final class TcpProxy implements AutoCloseable {
         }
     }
 
-    private void pipe(Socket from, Socket to) {
+    private void pipe(Socket from, Socket to, AtomicLong count) {
         try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
             byte[] buffer = new byte[8192];
             for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                count.addAndGet(n); // before the write: once a client has read a byte, it is counted
                 out.write(buffer, 0, n);
                 out.flush();
             }

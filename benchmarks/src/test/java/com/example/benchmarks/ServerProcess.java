@@ -102,6 +102,15 @@ final class ServerProcess implements AutoCloseable {
     }
 
     /**
+     * The CPU time the server's process has used so far, all its threads together (the
+     * operating system's count, as {@code top} shows it).
+     */
+    Duration cpuTime() {
+        return this.process.info().totalCpuDuration()
+                .orElseThrow(() -> new IllegalStateException("This system does not report a process's CPU time"));
+    }
+
+    /**
      * A meter's value from Spring Boot Actuator, {@code /actuator/metrics/{name}?tag={tag}};
      * empty when the server answers 404 (no actuator, or no such meter yet).
      */

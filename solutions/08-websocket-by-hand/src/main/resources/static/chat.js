@@ -1,9 +1,10 @@
-// The page's transports for lesson 07:
+// The page's transports for lesson 08:
 // - 'sse' reads the reply with the browser's EventSource (a GET), as in lessons 03 to 05;
 // - 'fetch' POSTs the prompt and reads the reply from the response's body, as ChatGPT
 //   does, and resumes with the GET stream when that response is lost (lesson 06);
 // - 'ws' sends the prompt over the page's one WebSocket, and reads the reply's frames
-//   from it, among those of any other reply streaming on the same socket.
+//   from it, among those of any other reply streaming on the same socket; when the socket
+//   is lost, it opens a new one and resumes every reply that was streaming (lesson 08).
 import { chatPage, postJson, problemMessage } from '/kit/page.js';
 
 chatPage({
@@ -237,39 +238,56 @@ async function cancel(reply, view, close) {
 }
 
 // The page's WebSocket, shared by every reply streamed over 'ws': a promise of it, from the
-// first prompt until it closes; the next prompt then opens a new one.
+// first prompt until it closes; the next prompt then opens a new one. While the page
+// reconnects, it is the promise of the new socket.
 let socket = null;
 
 // The prompts sent over it that the server has not answered yet (with a reply frame or an
 // error frame), by the ref the page gave each, in the order sent; and the replies
-// streaming over it, by id. Each is { ref, id, view, stopped }.
+// streaming over it, by id. Each is { ref, id, view, stopped, next }, next being the seq of
+// the next token to show: where to resume from.
 const unanswered = new Map();
 const streaming = new Map();
 let lastRef = 0;
 
+// How the page reconnects a lost socket, as EventSource did by itself for SSE: the first
+// try after about FIRST_DELAY ms, each next one after twice as long, up to MAX_DELAY, and
+// it gives up after MAX_TRIES tries in a row.
+const FIRST_DELAY = 500;
+const MAX_DELAY = 8000;
+const MAX_TRIES = 10;
+
 async function streamOverWebSocket(prompt, view) {
     socket ??= openSocket();
     const ws = await socket;
-    const reply = { ref: String(++lastRef), id: null, view, stopped: false };
+    const reply = { ref: String(++lastRef), id: null, view, stopped: false, next: 0 };
     unanswered.set(reply.ref, reply);
     ws.send(JSON.stringify({ type: 'prompt', prompt, ref: reply.ref }));
     return { stop: () => stopOverWebSocket(reply) };
 }
 
 // Opens the page's socket to /ws/chat on the server the page came from, and resolves to it
-// once it is open. Each frame that comes goes to receive(); when the socket closes, the
-// replies on it have lost their connection.
+// once it is open. Each frame that comes goes to receive(); when the socket closes after it
+// was open, the replies on it have lost their connection.
 function openSocket() {
     // The page's own host and port (never a hard-coded localhost), over wss: when the page
     // came over https:, as a browser refuses a plain ws: socket from a secure page.
     const url = (location.protocol === 'https:' ? 'wss:' : 'ws:') + '//' + location.host + '/ws/chat';
     return new Promise((resolve, reject) => {
         const ws = new WebSocket(url);
-        ws.addEventListener('open', () => resolve(ws));
+        let opened = false;
+        ws.addEventListener('open', () => {
+            opened = true;
+            resolve(ws);
+        });
         ws.addEventListener('message', (event) => receive(JSON.parse(event.data)));
         ws.addEventListener('close', (event) => {
-            reject(new Error(`The socket ${url} could not be opened (close code ${event.code}).`)); // once open, no effect
-            socketClosed();
+            if (opened) {
+                socketClosed();
+            }
+            else {
+                reject(new Error(`The socket ${url} could not be opened (close code ${event.code}).`));
+            }
         });
     });
 }
@@ -295,7 +313,14 @@ function receive(frame) {
         return;
     }
     const reply = streaming.get(frame.id);
+    if (reply === undefined) {
+        return; // about a reply this page no longer streams
+    }
     if (frame.type === 'token') {
+        if (frame.seq < reply.next) {
+            return; // shown already
+        }
+        reply.next = frame.seq + 1;
         reply.view.setStatus('streaming');
         reply.view.append(frame.text);
     }
@@ -309,18 +334,61 @@ function receive(frame) {
     }
 }
 
-// The socket has closed: the replies still on it fail (lesson 08 resumes them instead).
+// The socket has closed: a prompt not answered yet is lost (the page cannot know whether the
+// server got it), a reply that was streaming resumes on a new socket.
 function socketClosed() {
     socket = null;
-    for (const reply of [...unanswered.values(), ...streaming.values()]) {
-        reply.view.fail('The connection to the chat was lost.');
+    for (const reply of unanswered.values()) {
+        reply.view.fail('The connection to the chat was lost before the prompt was answered: ask again.');
     }
     unanswered.clear();
+    if (streaming.size > 0) {
+        socket = reconnect();
+        socket.catch(() => {}); // it shows its failure on the replies' views
+    }
+}
+
+// Opens a new socket, trying again after a delay that doubles each time, and resumes on it
+// every reply that was streaming, from the next token each one needs. The promise of the new
+// socket; it rejects when the page gives up.
+async function reconnect() {
+    for (const reply of streaming.values()) {
+        reply.view.setStatus('reconnecting');
+    }
+    for (let tries = 0; tries < MAX_TRIES; tries++) {
+        await new Promise((resolve) => setTimeout(resolve, backoff(tries)));
+        try {
+            const ws = await openSocket();
+            for (const reply of streaming.values()) {
+                ws.send(JSON.stringify({ type: 'resume', id: reply.id, from: reply.next }));
+            }
+            return ws;
+        }
+        catch (error) {
+            // not open yet: try again, a little later
+        }
+    }
+    for (const reply of streaming.values()) {
+        reply.view.fail('The connection to the chat was lost.');
+    }
     streaming.clear();
+    socket = null;
+    throw new Error('The connection to the chat was lost.');
+}
+
+// The delay before try number `tries` (from 0): FIRST_DELAY, doubled at each try, at most
+// MAX_DELAY, then drawn at random between half of it and all of it. Without that jitter, every
+// page cut by the same failure (a server restarting) would come back at the same instant.
+function backoff(tries) {
+    const delay = Math.min(MAX_DELAY, FIRST_DELAY * 2 ** tries);
+    return delay / 2 + Math.random() * delay / 2;
 }
 
 // Stops the reply, even if Stop is pressed before its reply frame has named it: it is then
-// cancelled as soon as that frame comes.
+// cancelled as soon as that frame comes. It cancels with HTTP's POST .../cancel, not with a
+// cancel frame: the POST works while the socket is lost and the page reconnects, and its
+// status says at once whether the reply had ended (409); the reply's done frame, cancelled,
+// comes over the socket either way.
 async function stopOverWebSocket(reply) {
     reply.stopped = true;
     if (reply.id !== null) {

@@ -344,13 +344,20 @@ function socketClosed() {
     unanswered.clear();
     if (streaming.size > 0) {
         socket = reconnect();
-        socket.catch(() => {}); // it shows its failure on the replies' views
+        socket.catch((error) => {
+            // It gave up: the replies still streaming have lost their connection.
+            socket = null;
+            for (const reply of streaming.values()) {
+                reply.view.fail(error.message);
+            }
+            streaming.clear();
+        });
     }
 }
 
 // Opens a new socket, trying again after a delay that doubles each time, and resumes on it
-// every reply that was streaming, from the next token each one needs. The promise of the new
-// socket; it rejects when the page gives up.
+// every reply that was streaming, from the next token each one needs: what EventSource did by
+// itself. The promise of the new socket; it rejects when the page gives up.
 async function reconnect() {
     for (const reply of streaming.values()) {
         reply.view.setStatus('reconnecting');
@@ -368,11 +375,6 @@ async function reconnect() {
             // not open yet: try again, a little later
         }
     }
-    for (const reply of streaming.values()) {
-        reply.view.fail('The connection to the chat was lost.');
-    }
-    streaming.clear();
-    socket = null;
     throw new Error('The connection to the chat was lost.');
 }
 

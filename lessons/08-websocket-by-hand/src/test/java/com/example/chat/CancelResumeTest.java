@@ -171,22 +171,37 @@ class CancelResumeTest {
                 Arguments.of("a from that is not a number", "{\"type\":\"resume\",\"id\":\"ID\",\"from\":\"two\"}", null,
                         "\"from\" must be a whole number"),
                 Arguments.of("no from", "{\"type\":\"resume\",\"id\":\"ID\"}", null, "missing its \"from\""),
-                Arguments.of("no id", "{\"type\":\"resume\",\"from\":0}", null, "missing its \"id\""),
-                Arguments.of("a cancel of an unknown id", "{\"type\":\"cancel\",\"id\":\"no-such-reply\"}", "no-such-reply",
+                Arguments.of("no id", "{\"type\":\"resume\",\"from\":0}", null, "missing its \"id\""));
+    }
+
+    static Stream<Arguments> badCancels() {
+        return Stream.of(
+                Arguments.of("an unknown id", "{\"type\":\"cancel\",\"id\":\"no-such-reply\"}", "no-such-reply",
                         "no-such-reply"),
-                Arguments.of("a cancel without id", "{\"type\":\"cancel\"}", null, "missing its \"id\""));
+                Arguments.of("no id", "{\"type\":\"cancel\"}", null, "missing its \"id\""),
+                Arguments.of("an id that is not a string", "{\"type\":\"cancel\",\"id\":7}", null,
+                        "\"id\" must be a string"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badCancels")
+    @DisplayName("a bad cancel gets an error frame (naming the reply when there is one), and the socket stays open")
+    void badCancelGetsAnErrorFrame(String what, String frame, String errorId, String message) {
+        try (ChatSocket socket = ChatSocket.open(this.port, "/ws/chat")) {
+            socket.send(frame);
+            assertErrorFrameThenOpen(socket, "TODO-01 (Hint 2): the answer to a cancel with " + what, errorId, message);
+        }
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("badResumes")
-    @DisplayName("a bad cancel or resume gets an error frame (naming the reply when there is one), and the socket stays open")
+    @DisplayName("a bad resume gets an error frame (naming the reply when there is one), and the socket stays open")
     void badResumeGetsAnErrorFrame(String what, String frame, String errorId, String message) {
         String id = this.http.startReply("/count 3").id();
         awaitEnded(id);
-        String todo = frame.contains("cancel") ? "TODO-01 (Hint 2)" : "TODO-02 (Hint 5)";
         try (ChatSocket socket = ChatSocket.open(this.port, "/ws/chat")) {
             socket.send(frame.replace("\"ID\"", "\"" + id + "\""));
-            assertErrorFrameThenOpen(socket, todo + ": the answer to " + what, (errorId == null) ? null
+            assertErrorFrameThenOpen(socket, "TODO-02 (Hint 5): the answer to a resume with " + what, (errorId == null) ? null
                     : errorId.replace("ID", id), message);
         }
     }

@@ -166,7 +166,7 @@ class ChatSocketHandler extends TextWebSocketHandler {
         //          this.limits.maxRepliesPerSocket() (tooManyOnThisSocket()); then
         //          stream(reply, from, socket), which sends its tokens from seq `from`, then its end.
         throw new TodoException("TODO-02", "in ChatSocketHandler.resume, send the reply's tokens from \"from\" "
-                + "on, then its end, or answer with an error frame naming its id (Hint 4).");
+                + "on, then its end, or answer with an error frame naming its id (Hint 3).");
     }
 
     /** Sends the reply's events from {@code from} on, on a virtual thread of their own. */
@@ -232,7 +232,7 @@ class ChatSocketHandler extends TextWebSocketHandler {
         //          socket.idleFor(this.limits.pingInterval()), ping it on a virtual thread of its
         //          own: Thread.startVirtualThread(() -> ping(socket)).
         throw new TodoException("TODO-06", "in ChatSocketHandler.pingIdleSockets, ping the idle sockets and close "
-                + "the silent ones (Hint 10).");
+                + "the silent ones (Hint 12).");
     }
 
     private void ping(OpenSocket socket) {
@@ -260,7 +260,7 @@ class ChatSocketHandler extends TextWebSocketHandler {
         //          exception's status, ex.getStatus() (4500): the decorator sends nothing more on
         //          it, but leaves it open.
         logger.warn("TODO-07 is not done yet: in ChatSocketHandler.closeTooSlow, close the socket of a client "
-                + "too slow (Hint 12); {}", ex.getMessage());
+                + "too slow (Hint 14); {}", ex.getMessage());
     }
 
     private String tooManyOnThisSocket() {

@@ -31,7 +31,7 @@ class PingTest {
     void anIdleSocketIsPinged() throws InterruptedException {
         try (ChatSocket socket = ChatSocket.open(this.port, "/ws/chat")) {
             Thread.sleep(2500); // 25 ping intervals, 2.5 idle timeouts
-            assertThat(socket.pings()).as("TODO-06 (Hint 10): the pings an idle socket got in 2.5 s, with "
+            assertThat(socket.pings()).as("TODO-06 (Hint 12): the pings an idle socket got in 2.5 s, with "
                     + "chat.ws.ping-interval=100ms").isGreaterThanOrEqualTo(3);
             assertThat(socket.isClosed()).as("the socket, closed (its client answered every ping with a pong)").isFalse();
         }
@@ -43,7 +43,7 @@ class PingTest {
         try (SilentClient client = new SilentClient(this.port)) {
             long start = System.nanoTime();
             int code = client.readToClose(TIMEOUT);
-            assertThat(code).as("TODO-06 (Hint 10): the close code a client that never answers got, in %d s (-1: "
+            assertThat(code).as("TODO-06 (Hint 12): the close code a client that never answers got, in %d s (-1: "
                     + "none)", TIMEOUT.toSeconds()).isEqualTo(1001);
             assertThat(System.nanoTime() - start).as("the time before it was closed (ns), against chat.ws.idle-timeout=1s")
                     .isGreaterThanOrEqualTo(Duration.ofSeconds(1).toNanos());

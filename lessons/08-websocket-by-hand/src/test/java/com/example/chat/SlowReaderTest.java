@@ -62,7 +62,7 @@ class SlowReaderTest {
         }
         assertThat(withASlowClient).as("the time of a reply on another socket while a client reads nothing (ns), "
                 + "against %d ns alone", alone).isLessThan(3 * alone + Duration.ofMillis(500).toNanos());
-        assertThat(closeCode).as("TODO-07 (Hint 12): the close code the client that stopped reading got, once it read "
+        assertThat(closeCode).as("TODO-07 (Hint 14): the close code the client that stopped reading got, once it read "
                 + "again (-1: none in %d s)", TIMEOUT.toSeconds()).isEqualTo(4500);
         await().atMost(TIMEOUT).untilAsserted(() -> assertThat(http.metric("chat.streams.active", "transport:ws"))
                 .as("replies being sent over WebSocket, once the slow socket is closed").isZero());

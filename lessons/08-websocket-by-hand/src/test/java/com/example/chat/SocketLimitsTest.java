@@ -68,10 +68,10 @@ class SocketLimitsTest {
         try (ChatSocket socket = ChatSocket.open(this.port, "/ws/chat")) {
             socket.send(frame);
             List<Frame> frames = readUntilEndOrClose(socket);
-            assertThat(socket.closeCode(Duration.ofMillis(100))).as("TODO-04 (Hint 7): the socket's close code after a "
+            assertThat(socket.closeCode(Duration.ofMillis(100))).as("TODO-04 (Hint 8): the socket's close code after a "
                     + "frame of %d bytes (1009: bigger than the server reads)", frame.getBytes(StandardCharsets.UTF_8).length)
                     .isNull();
-            assertThat(frames).as("TODO-04 (Hint 7): the answer to a prompt of 24,000 bytes: %s", frames).isNotEmpty();
+            assertThat(frames).as("TODO-04 (Hint 8): the answer to a prompt of 24,000 bytes: %s", frames).isNotEmpty();
             assertThat(frames.getLast().type()).isEqualTo("done");
         }
     }
@@ -95,7 +95,7 @@ class SocketLimitsTest {
             socket.send(frameOfBytes(65_536));
             List<Frame> answers = readUntilEndOrClose(socket);
             Frame answer = answers.isEmpty() ? null : answers.getFirst();
-            assertThat(answer).as("TODO-04 (Hint 7): the answer to a frame of 65,536 bytes (the socket closed with %s)",
+            assertThat(answer).as("TODO-04 (Hint 8): the answer to a frame of 65,536 bytes (the socket closed with %s)",
                     socket.closeCode(Duration.ZERO)).isNotNull();
             assertThat(answer.json().path("message").asString()).as("its answer: the prompt is too long, not too big")
                     .contains("4000");
@@ -125,7 +125,7 @@ class SocketLimitsTest {
     @Test
     @DisplayName("a handshake from an origin of chat.ws.allowed-origins, or from the page's own, gets 101")
     void anAllowedOriginGets101() throws IOException {
-        assertThat(handshake("https://chat.example.com")).as("TODO-05 (Hint 9): the handshake with Origin: "
+        assertThat(handshake("https://chat.example.com")).as("TODO-05 (Hint 10): the handshake with Origin: "
                 + "https://chat.example.com, which chat.ws.allowed-origins allows").startsWith("HTTP/1.1 101");
         assertThat(handshake("http://localhost:" + this.port)).as("the handshake from the page's own origin")
                 .startsWith("HTTP/1.1 101");

@@ -22,11 +22,12 @@ import org.springframework.util.unit.DataSize;
  * @param sendTimeLimit          how long one send may take before the client counts as too slow
  * @param sendBufferLimit        how many bytes may wait to be sent on one socket before the
  *                               client counts as too slow
- * @param maxRepliesPerSocket    how many replies may stream on one socket at once
+ * @param maxRepliesPerSocket    how many replies may stream on one socket at once (32: lesson 07's
+ *                               twenty replies on one socket fit)
  */
 @ConfigurationProperties("chat.ws")
 record SocketProperties(@DefaultValue List<String> allowedOrigins, @DefaultValue("64KB") DataSize maxMessageSize,
         @DefaultValue("15s") Duration pingInterval, @DefaultValue("60s") Duration idleTimeout,
         @DefaultValue("10s") Duration sendTimeLimit, @DefaultValue("512KB") DataSize sendBufferLimit,
-        @DefaultValue("10") int maxRepliesPerSocket) {
+        @DefaultValue("32") int maxRepliesPerSocket) {
 }

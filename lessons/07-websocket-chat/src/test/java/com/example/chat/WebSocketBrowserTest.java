@@ -7,6 +7,7 @@ import com.example.kit.test.ChatPage;
 import com.example.kit.test.TcpProxy;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.JavascriptExecutor;
 
@@ -68,6 +69,8 @@ class WebSocketBrowserTest {
     }
 
     @Test
+    @DisabledIfSystemProperty(named = "chat.page.reconnects", matches = "true",
+            disabledReason = "from lesson 08 on, the page reconnects a lost socket and resumes its replies instead")
     @DisplayName("over ws, a socket lost mid-reply shows an error, and the next prompt opens a new one")
     void aLostSocketShowsAnError(ChatPage page) {
         try (TcpProxy proxy = new TcpProxy(this.port)) {

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,6 +18,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
 import tools.jackson.databind.JsonNode;
@@ -36,6 +38,9 @@ public final class ChatSocket implements AutoCloseable {
 
     /** The close code the server sent (or -1 when the connection failed), once it has closed. */
     private final CompletableFuture<Integer> closed = new CompletableFuture<>();
+
+    /** How many pings the server has sent (the JDK's client answers each with a pong by itself). */
+    private final AtomicInteger pings = new AtomicInteger();
 
     private WebSocket socket;
 
@@ -107,6 +112,16 @@ public final class ChatSocket implements AutoCloseable {
     /** Sends a text frame, as it is: JSON or not. */
     public void send(String text) {
         this.socket.sendText(text, true).join();
+    }
+
+    /** Sends a binary frame, which the chat does not read. */
+    public void sendBinary(byte[] bytes) {
+        this.socket.sendBinary(ByteBuffer.wrap(bytes), true).join();
+    }
+
+    /** How many pings the server has sent so far. */
+    public int pings() {
+        return this.pings.get();
     }
 
     /** Sends {@code {"type":"prompt","prompt":...,"ref":...}}, without {@code ref} when it is null. */
@@ -208,6 +223,13 @@ public final class ChatSocket implements AutoCloseable {
                 this.text.setLength(0);
                 ChatSocket.this.frames.add(new Frame(whole, parse(whole), System.nanoTime()));
             }
+            webSocket.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onPing(WebSocket webSocket, ByteBuffer message) {
+            ChatSocket.this.pings.incrementAndGet();
             webSocket.request(1);
             return null;
         }

@@ -157,13 +157,13 @@ public final class SocketBenchmark {
     }
 
     /** The bytes the server sent to one client, through a proxy of its own, while {@code client} read its reply. */
-    private static long bytesFromServer(int serverPort, Function<TcpProxy, Long> client) throws InterruptedException {
+    private static long bytesFromServer(int serverPort, Function<TcpProxy, Long> client) {
         try (TcpProxy proxy = new TcpProxy(serverPort)) {
             long tokens = client.apply(proxy);
             if (tokens != TOKENS_FOR_BYTES) {
                 throw new IllegalStateException("Read " + tokens + " tokens, not " + TOKENS_FOR_BYTES);
             }
-            Thread.sleep(200); // the last bytes' count, after the client has closed
+            // Counted as they pass, before the client reads them: all of the reply is in the count.
             return proxy.bytesFromServer();
         }
     }

@@ -25,10 +25,16 @@ import static com.example.kit.test.ReplyTexts.countTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The target solution's stream, read by a client this repository did not write:
- * LaunchDarkly's okhttp-eventsource, which follows the WHATWG EventSource rules
- * (reconnect, Last-Event-ID, retry). A proxy cuts its connection mid-reply; the client
- * reconnects on its own, and the server resumes: every token once, in order.
+ * The target solution's reply, read by clients this repository did not write, whose
+ * connection a proxy cuts mid-reply; the server resumes: every token once, in order.
+ * <ul>
+ * <li>Over SSE, LaunchDarkly's okhttp-eventsource, which follows the WHATWG EventSource
+ * rules (reconnect, Last-Event-ID, retry): it reconnects on its own.
+ * <li>Over WebSocket, OkHttp's WebSocket client (handshake, masking, framing and
+ * {@code permessage-deflate}, as browsers offer it): WebSocket has no reconnection of its
+ * own, so the test does what the page of lesson 08 does, a new socket and a
+ * {@code resume} frame from the first token it lacks.
+ * </ul>
  */
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
 class IndependentClientTest {
@@ -91,6 +97,28 @@ class IndependentClientTest {
             assertThat(text).isEqualTo(countTo(60));
             assertThat(duplicates).as("tokens received twice").hasValue(0);
             assertThat(opened.get()).as("connections opened: the first, and the reconnection").isGreaterThanOrEqualTo(2);
+        }
+    }
+
+    @Test
+    void anIndependentWebSocketClientResumesACutSocket() throws Exception {
+        TargetSolution target = TargetSolution.fromBuild();
+        try (ServerProcess server = ServerProcess.start(target.jar(),
+                target.logs().resolve("independent-socket-client-server.log"), List.of("-Xmx256m"),
+                List.of("--chat.model.first-token-delay=20ms", "--chat.model.token-delay=30ms"));
+                TcpProxy proxy = new TcpProxy(waitFor(server))) {
+            OkHttpResumingReader reader = new OkHttpResumingReader(proxy.port());
+            reader.prompt("/count 60");
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> reader.tokens() >= 5);
+            proxy.cutAll();
+            String text = reader.awaitText(Duration.ofSeconds(60));
+
+            assertThat(text).isEqualTo(countTo(60));
+            assertThat(reader.duplicates()).as("tokens received twice").isZero();
+            assertThat(reader.socketsOpened()).as("sockets opened: the first, and the one that resumed")
+                    .isGreaterThanOrEqualTo(2);
+            assertThat(reader.extensions()).as("what the server agreed to in the first handshake")
+                    .contains("permessage-deflate");
         }
     }
 

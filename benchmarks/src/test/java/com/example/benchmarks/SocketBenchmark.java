@@ -1,6 +1,5 @@
 package com.example.benchmarks;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -174,10 +173,10 @@ public final class SocketBenchmark {
         List<StreamBenchmark.Row> streams = new ArrayList<>();
         List<StreamBenchmark.Row> sockets = new ArrayList<>();
         for (int connections : CONNECTIONS) {
-            streams.add(measureOpen(target, "sse", connections,
+            streams.add(StreamBenchmark.measure(target, "sse", false, connections,
                     (http, port) -> StreamedReply.read(http, "/count 1", StreamBenchmark.CLIENTS_DEADLINE),
                     (http, port) -> OpenStream.open(http, StreamBenchmark.LONG_PROMPT, StreamBenchmark.CLIENTS_DEADLINE)));
-            sockets.add(measureOpen(target, "ws", connections,
+            sockets.add(StreamBenchmark.measure(target, "ws", false, connections,
                     (http, port) -> firstTokenOnNewSocket(port),
                     (http, port) -> OpenSocket.open(port, StreamBenchmark.LONG_PROMPT, StreamBenchmark.CLIENTS_DEADLINE)));
         }
@@ -194,54 +193,6 @@ public final class SocketBenchmark {
                 + StreamBenchmark.FIRST_TOKEN_DELAY.toMillis() + " ms. Heap: used after a full GC, above the idle "
                 + "baseline. Threads: platform threads (java.threads.live), above idle. Tomcat's defaults "
                 + "(request threads not virtual).");
-    }
-
-    /** A client's task, given the server's HTTP client and port. */
-    interface Client<T> {
-
-        T run(ChatHttp http, int port) throws Exception;
-    }
-
-    static <T extends OpenConnection> StreamBenchmark.Row measureOpen(TargetSolution target, String transport,
-            int connections, Client<?> warmUp, Client<T> open) throws Exception {
-        System.out.printf(Locale.ROOT, "SocketBenchmark: %,d open %s connections...%n", connections, transport);
-        Path log = target.logs().resolve("bench-socket-open-" + transport + "-" + connections + ".log");
-        try (ServerProcess server = ServerProcess.start(target.jar(), log, StreamBenchmark.SERVER_JVM,
-                List.of("--chat.model.first-token-delay=" + StreamBenchmark.FIRST_TOKEN_DELAY.toMillis() + "ms",
-                        "--chat.model.token-delay=" + StreamBenchmark.TOKEN_DELAY.toMinutes() + "m",
-                        // As in StreamBenchmark: thousands of clients connect in the same instant.
-                        "--server.tomcat.accept-count=4096"))) {
-            server.awaitReady(Duration.ofSeconds(90));
-            ChatHttp http = new ChatHttp(server.port());
-            ConcurrentClients.run(200, StreamBenchmark.CLIENTS_DEADLINE, () -> warmUp.run(http, server.port()));
-            long idleHeap = server.heapUsedAfterGc();
-            int idleThreads = server.liveThreads();
-
-            long start = System.nanoTime();
-            ConcurrentClients.Results<T> opened = ConcurrentClients.run(connections, StreamBenchmark.CLIENTS_DEADLINE,
-                    () -> open.run(http, server.port()));
-            long openAll = System.nanoTime() - start;
-            try {
-                if (!opened.failures().isEmpty()) {
-                    System.out.printf(Locale.ROOT, "SocketBenchmark: %d %s connections failed, the first: %s%n",
-                            opened.failures().size(), transport, opened.failures().getFirst());
-                }
-                long heap = server.heapUsedAfterGc();
-                int threads = server.liveThreads();
-                double thousands = opened.finished().size() / 1000.0;
-                Percentiles ttft = new Percentiles(opened.finished().stream()
-                        .map(OpenConnection::timeToFirstTokenNanos).toList());
-                long delay = StreamBenchmark.FIRST_TOKEN_DELAY.toMillis();
-                return new StreamBenchmark.Row(false, connections, opened.finished().size(), openAll / 1_000_000,
-                        ttft.p(50) / 1_000_000 - delay, ttft.p(99) / 1_000_000 - delay, idleHeap,
-                        Math.round((heap - idleHeap) / thousands), idleThreads, (threads - idleThreads) / thousands);
-            }
-            finally {
-                for (T connection : opened.finished()) {
-                    connection.close();
-                }
-            }
-        }
     }
 
     private static void printRow(String transport, StreamBenchmark.Row row) {

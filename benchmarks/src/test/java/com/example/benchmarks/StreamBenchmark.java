@@ -66,9 +66,29 @@ public final class StreamBenchmark {
     }
 
     static Row measure(TargetSolution target, boolean virtualThreads, int streams) throws Exception {
-        System.out.printf(Locale.ROOT, "StreamBenchmark: %d streams, spring.threads.virtual.enabled=%s...%n", streams,
-                virtualThreads);
-        Path log = target.logs().resolve("benchmark-server-" + streams + (virtualThreads ? "-virtual" : "-platform") + ".log");
+        return measure(target, "sse", virtualThreads, streams,
+                (http, port) -> StreamedReply.read(http, "/count 1", CLIENTS_DEADLINE),
+                (http, port) -> OpenStream.open(http, LONG_PROMPT, CLIENTS_DEADLINE));
+    }
+
+    /** A client's task, given the server's HTTP client and port. */
+    interface Client<T> {
+
+        T run(ChatHttp http, int port) throws Exception;
+    }
+
+    /**
+     * What {@code connections} open connections cost a fresh server: after {@code warmUp}
+     * (200 clients) and an idle baseline, that many clients at once {@code open} a
+     * connection each, holding one reply idle after its first token; with all of them open,
+     * the heap after a full GC and the live platform threads, per 1,000 above the baseline.
+     */
+    static <T extends OpenConnection> Row measure(TargetSolution target, String transport, boolean virtualThreads,
+            int connections, Client<?> warmUp, Client<T> open) throws Exception {
+        System.out.printf(Locale.ROOT, "%,d open %s connections, spring.threads.virtual.enabled=%s...%n", connections,
+                transport, virtualThreads);
+        Path log = target.logs().resolve("benchmark-server-" + transport + "-" + connections
+                + (virtualThreads ? "-virtual" : "-platform") + ".log");
         try (ServerProcess server = ServerProcess.start(target.jar(), log, SERVER_JVM,
                 List.of("--spring.threads.virtual.enabled=" + virtualThreads,
                         "--chat.model.first-token-delay=" + FIRST_TOKEN_DELAY.toMillis() + "ms",
@@ -83,32 +103,32 @@ public final class StreamBenchmark {
             ChatHttp http = new ChatHttp(server.port());
 
             // Warm-up: JIT, Tomcat's threads, the first replies' allocations; then the baseline.
-            ConcurrentClients.run(200, CLIENTS_DEADLINE, () -> StreamedReply.read(http, "/count 1", CLIENTS_DEADLINE));
+            ConcurrentClients.run(200, CLIENTS_DEADLINE, () -> warmUp.run(http, server.port()));
             long idleHeap = server.heapUsedAfterGc();
             int idleThreads = server.liveThreads();
 
             long start = System.nanoTime();
-            ConcurrentClients.Results<OpenStream> open = ConcurrentClients.run(streams, CLIENTS_DEADLINE,
-                    () -> OpenStream.open(http, LONG_PROMPT, CLIENTS_DEADLINE));
+            ConcurrentClients.Results<T> opened = ConcurrentClients.run(connections, CLIENTS_DEADLINE,
+                    () -> open.run(http, server.port()));
             long openAll = System.nanoTime() - start;
             try {
-                if (!open.failures().isEmpty()) {
-                    System.out.printf(Locale.ROOT, "StreamBenchmark: %d streams failed, the first: %s%n",
-                            open.failures().size(), open.failures().getFirst());
+                if (!opened.failures().isEmpty()) {
+                    System.out.printf(Locale.ROOT, "%d %s connections failed, the first: %s%n",
+                            opened.failures().size(), transport, opened.failures().getFirst());
                 }
-                // Measured while every stream that opened is still open.
+                // Measured while every connection that opened is still open.
                 long heap = server.heapUsedAfterGc();
                 int threads = server.liveThreads();
-                double thousands = open.finished().size() / 1000.0;
+                double thousands = opened.finished().size() / 1000.0;
                 Percentiles ttft = new Percentiles(
-                        open.finished().stream().map(OpenStream::timeToFirstTokenNanos).toList());
-                return new Row(virtualThreads, streams, open.finished().size(), openAll / 1_000_000,
+                        opened.finished().stream().map(OpenConnection::timeToFirstTokenNanos).toList());
+                return new Row(virtualThreads, connections, opened.finished().size(), openAll / 1_000_000,
                         ttft.p(50) / 1_000_000 - FIRST_TOKEN_DELAY.toMillis(),
                         ttft.p(99) / 1_000_000 - FIRST_TOKEN_DELAY.toMillis(), idleHeap,
                         Math.round((heap - idleHeap) / thousands), idleThreads, (threads - idleThreads) / thousands);
             }
             finally {
-                open.finished().forEach(OpenStream::close);
+                opened.finished().forEach(OpenConnection::close);
             }
         }
     }

@@ -401,46 +401,49 @@ async function stopOverWebSocket(reply) {
     }
 }
 
-// How many polls in a row may fail (the server cannot be reached, or answers 5xx) before
-// the short-poll transport gives up.
+// How many polls in a row may go unanswered (the server cannot be reached, or is busy)
+// before the short-poll transport gives up.
 const MAX_POLL_FAILURES = 10;
 
 // Starts a reply, then polls it until it ends: no connection stays open in between.
 async function shortPoll(prompt, view) {
     const reply = await (await postJson('/api/replies', { prompt })).json();
     const { intervalMs } = await (await fetch('/api/polling')).json();
-    const state = { reply, assembled: new AssembledReply(view), stopped: false };
-    pollUntilTheEnd(state, intervalMs, view).catch((error) => view.fail(error.message)); // goes on in the background
+    // texts[seq] is token seq's text once a poll has brought it; next is the seq of the first
+    // token the page still needs: where the next poll starts.
+    const state = { reply, view, texts: [], next: 0, stopped: false };
+    pollUntilTheEnd(state, intervalMs).catch((error) => view.fail(error.message)); // goes on in the background
     return { stop: () => cancel(reply, view, () => { state.stopped = true; }) };
 }
 
 // Polls every intervalMs from the first token the page still needs, until an answer says
-// done. A poll that fails is asked again, from the same place; a 429 or 503 waits as long as
-// its Retry-After says.
-async function pollUntilTheEnd(state, intervalMs, view) {
+// done. A poll that gets no answer, or a busy server's 429, 502, 503 or 504, is asked
+// again from the same place, after what its Retry-After says if it has one; any other
+// error status ends the reply with the problem's detail.
+async function pollUntilTheEnd(state, intervalMs) {
     let failures = 0;
     while (!state.stopped) {
-        const { batch, response } = await poll(state.reply, state.assembled.next);
+        const { batch, response } = await poll(state.reply, state.next);
         if (batch !== undefined) {
             failures = 0;
-            view.setStatus('streaming');
-            state.assembled.add(batch.tokens);
+            state.view.setStatus('streaming');
+            place(state, batch.tokens);
             if (batch.done) {
-                state.assembled.end(batch.finishReason);
+                showEnd(state.view, batch.finishReason);
                 return;
             }
             await sleep(intervalMs);
             continue;
         }
-        if (response !== null && response.status < 500 && response.status !== 429) {
-            view.fail(await problemMessage(response)); // 400, 404: asking again will not help
+        if (response !== null && ![429, 502, 503, 504].includes(response.status)) {
+            state.view.fail(await problemMessage(response)); // asking again will not help
             return;
         }
         if (++failures > MAX_POLL_FAILURES) {
-            view.fail(`The server has not answered the last ${MAX_POLL_FAILURES} polls.`);
+            state.view.fail(`The server has not answered the last ${MAX_POLL_FAILURES} polls.`);
             return;
         }
-        view.setStatus('reconnecting');
+        state.view.setStatus('reconnecting');
         await sleep(retryAfter(response) ?? intervalMs);
     }
 }
@@ -455,6 +458,29 @@ async function poll(reply, from) {
     }
     catch (error) {
         return { response: null };
+    }
+}
+
+// Puts each token at its seq, and shows those that follow the last one shown. The seq
+// decides, not the order answers come in: a token answered twice (a late answer to an
+// earlier poll) is shown once, and a token is never shown before the one it follows. The
+// next poll starts at state.next, the answer's own "next" when answers come in order.
+export function place(state, tokens) {
+    for (const token of tokens) {
+        state.texts[token.seq] ??= token.text;
+    }
+    while (state.texts[state.next] !== undefined) {
+        state.view.append(state.texts[state.next]);
+        state.next++;
+    }
+}
+
+function showEnd(view, finishReason) {
+    if (finishReason === 'error') {
+        view.fail('The model failed in the middle of the reply.');
+    }
+    else {
+        view.setStatus(finishReason === 'cancelled' ? 'cancelled' : 'done');
     }
 }
 
@@ -474,35 +500,4 @@ function retryAfter(response) {
 
 function sleep(ms) {
     return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-// The reply as the polls bring it: each token is put at its seq, so a token answered twice
-// (a late answer to an earlier poll) is shown once, and the text grows only with the token
-// right after the last one shown. `next` is the seq of the first token the page still needs:
-// where the next poll starts (the answer's own `next`, unless that answer came late).
-export class AssembledReply {
-    constructor(view) {
-        this.view = view;
-        this.texts = [];
-        this.next = 0;
-    }
-
-    add(tokens) {
-        for (const token of tokens) {
-            this.texts[token.seq] ??= token.text;
-        }
-        while (this.texts[this.next] !== undefined) {
-            this.view.append(this.texts[this.next]);
-            this.next++;
-        }
-    }
-
-    end(finishReason) {
-        if (finishReason === 'error') {
-            this.view.fail('The model failed in the middle of the reply.');
-        }
-        else {
-            this.view.setStatus(finishReason === 'cancelled' ? 'cancelled' : 'done');
-        }
-    }
 }

@@ -131,8 +131,8 @@ final class Reply {
             if (this.end == null) {
                 this.since = System.nanoTime();
             }
-            int start = Math.min(from, this.tokens.size());
-            return new Batch(List.copyOf(this.tokens.subList(start, this.tokens.size())), this.end);
+            // from is at most the tokens' count (PollController checks it), and tokens only grow.
+            return new Batch(List.copyOf(this.tokens.subList(from, this.tokens.size())), this.end);
         }
         finally {
             this.lock.unlock();

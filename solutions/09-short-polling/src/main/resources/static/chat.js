@@ -416,6 +416,29 @@ async function shortPoll(prompt, view) {
     return { stop: () => cancel(reply, view, () => { state.stopped = true; }) };
 }
 
+// Puts each token at its seq, and shows those that follow the last one shown. The seq
+// decides, not the order answers come in: a token answered twice (a late answer to an
+// earlier poll) is shown once, and a token is never shown before the one it follows. The
+// next poll starts at state.next, the answer's own "next" when answers come in order.
+export function place(state, tokens) {
+    for (const token of tokens) {
+        state.texts[token.seq] ??= token.text;
+    }
+    while (state.texts[state.next] !== undefined) {
+        state.view.append(state.texts[state.next]);
+        state.next++;
+    }
+}
+
+function showEnd(view, finishReason) {
+    if (finishReason === 'error') {
+        view.fail('The model failed in the middle of the reply.');
+    }
+    else {
+        view.setStatus(finishReason === 'cancelled' ? 'cancelled' : 'done');
+    }
+}
+
 // Polls every intervalMs from the first token the page still needs, until an answer says
 // done. A poll that gets no answer, or a busy server's 429, 502, 503 or 504, is asked
 // again from the same place, after what its Retry-After says if it has one; any other
@@ -458,29 +481,6 @@ async function poll(reply, from) {
     }
     catch (error) {
         return { response: null };
-    }
-}
-
-// Puts each token at its seq, and shows those that follow the last one shown. The seq
-// decides, not the order answers come in: a token answered twice (a late answer to an
-// earlier poll) is shown once, and a token is never shown before the one it follows. The
-// next poll starts at state.next, the answer's own "next" when answers come in order.
-export function place(state, tokens) {
-    for (const token of tokens) {
-        state.texts[token.seq] ??= token.text;
-    }
-    while (state.texts[state.next] !== undefined) {
-        state.view.append(state.texts[state.next]);
-        state.next++;
-    }
-}
-
-function showEnd(view, finishReason) {
-    if (finishReason === 'error') {
-        view.fail('The model failed in the middle of the reply.');
-    }
-    else {
-        view.setStatus(finishReason === 'cancelled' ? 'cancelled' : 'done');
     }
 }
 

@@ -48,8 +48,8 @@ final class Poller {
         int from = 0;
         while (true) {
             HttpResponse<String> response = poll(http, id, String.valueOf(from));
-            assertThat(response.statusCode()).as("%s: GET /api/replies/%s/tokens?from=%d answered %s", todo, id, from,
-                    ChatHttp.describe(response)).isEqualTo(200);
+            assertThat(response.statusCode()).as("%s: the poll from %d: %s", todo, from, ChatHttp.describe(response))
+                    .isEqualTo(200);
             Answer answer = new Answer(from, Json.parse(response.body()), System.nanoTime());
             answers.add(answer);
             if (answer.done()) {

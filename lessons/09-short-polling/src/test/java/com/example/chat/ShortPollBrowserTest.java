@@ -112,7 +112,8 @@ class ShortPollBrowserTest {
         page.ask("/fail 3");
         assertThat(page.awaitStatus("error", "done", "cancelled")).as("TODO-04 (Hint 7): %s", page.describe())
                 .isEqualTo("error");
-        assertThat(page.answer()).isEqualTo(countTo(3));
+        assertThat(page.notice()).as("TODO-04 (Hint 7): what the page says").contains("model failed");
+        assertThat(page.answer()).as("TODO-04 (Hint 7): the answer").isEqualTo(countTo(3));
     }
 
     @Test
@@ -137,7 +138,8 @@ class ShortPollBrowserTest {
         page.open().chooseTransport("short-poll");
         this.faults.reset(PollFaults.Fault.THIRD_IS_BUSY);
         page.ask("/count 300");
-        page.awaitDone();
+        assertThat(page.awaitStatus("done", "error", "cancelled")).as("TODO-05 (Hint 9): the status once the reply "
+                + "has ended; %s", page.describe()).isEqualTo("done");
         assertThat(page.answer()).isEqualTo(countTo(300));
         List<PollFaults.Arrival> arrivals = this.faults.arrivals();
         assertThat(arrivals.size()).as("polls").isGreaterThan(4);

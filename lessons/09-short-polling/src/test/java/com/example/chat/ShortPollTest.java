@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -157,10 +158,11 @@ class ShortPollTest {
             pollers.add(() -> Poller.toTheEnd(this.http, id, interval, TIMEOUT, "TODO-02 (Hint 3)"));
         }
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (Future<List<Poller.Answer>> answers : threads.invokeAll(pollers)) {
-                assertThat(Poller.seqs(answers.get())).as("TODO-02 (Hint 3): the seqs one of 8 pollers read")
+            for (Future<List<Poller.Answer>> poller : threads.invokeAll(pollers)) {
+                List<Poller.Answer> answers = answersOf(poller);
+                assertThat(Poller.seqs(answers)).as("TODO-02 (Hint 3): the seqs one of 8 pollers read")
                         .isEqualTo(IntStream.range(0, 200).boxed().toList());
-                assertThat(Poller.text(answers.get())).isEqualTo(countTo(200));
+                assertThat(Poller.text(answers)).isEqualTo(countTo(200));
             }
         }
     }
@@ -176,6 +178,19 @@ class ShortPollTest {
         assertThat(this.http.metric("chat.tokens.sent", "transport:poll") - before)
                 .as("TODO-01 (Hint 2): chat.tokens.sent{transport=poll} after %d polls of 20 tokens", answers.size())
                 .isEqualTo(20.0);
+    }
+
+    /** What a poller read; its own assertion failure, if it failed, as this test's. */
+    private static List<Poller.Answer> answersOf(Future<List<Poller.Answer>> poller) throws InterruptedException {
+        try {
+            return poller.get();
+        }
+        catch (ExecutionException ex) {
+            if (ex.getCause() instanceof AssertionError failure) {
+                throw failure;
+            }
+            throw new IllegalStateException(ex.getCause());
+        }
     }
 
     /** Starts a reply and waits until it has ended. */

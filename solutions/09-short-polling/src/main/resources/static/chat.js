@@ -408,7 +408,11 @@ const MAX_POLL_FAILURES = 10;
 // Starts a reply, then polls it until it ends: no connection stays open in between.
 async function shortPoll(prompt, view) {
     const reply = await (await postJson('/api/replies', { prompt })).json();
-    const { intervalMs } = await (await fetch('/api/polling')).json();
+    const settings = await fetch('/api/polling');
+    if (!settings.ok) {
+        throw new Error(await problemMessage(settings));
+    }
+    const { intervalMs } = await settings.json();
     // texts[seq] is token seq's text once a poll has brought it; next is the seq of the first
     // token the page still needs: where the next poll starts.
     const state = { reply, view, texts: [], next: 0, stopped: false };

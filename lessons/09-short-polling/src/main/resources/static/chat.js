@@ -470,7 +470,7 @@ async function poll(reply, from) {
 
 // How long a response's Retry-After header says to wait, in ms: a number of seconds or an
 // HTTP date (RFC 9110). Null when there is none the page can read.
-function retryAfter(response) {
+export function retryAfter(response) {
     // TODO-05: read the response's Retry-After header (response is null when no answer came):
     //          a number of seconds, or an HTTP date (Date.parse). Return the wait in ms; null
     //          when there is none the page can read. Until then, the page ignores Retry-After.

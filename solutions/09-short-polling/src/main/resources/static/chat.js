@@ -490,7 +490,7 @@ async function poll(reply, from) {
 
 // How long a response's Retry-After header says to wait, in ms: a number of seconds or an
 // HTTP date (RFC 9110). Null when there is none the page can read.
-function retryAfter(response) {
+export function retryAfter(response) {
     const value = response?.headers.get('Retry-After') ?? null;
     if (value === null) {
         return null;

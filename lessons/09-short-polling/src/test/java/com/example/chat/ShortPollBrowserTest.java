@@ -160,6 +160,33 @@ class ShortPollBrowserTest {
     }
 
     @Test
+    @DisplayName("retryAfter() reads Retry-After as seconds or as an HTTP date, and is null without one")
+    @SuppressWarnings("unchecked")
+    void retryAfterReadsSecondsAndDates(ChatPage page) {
+        page.open();
+        Map<String, Object> result = (Map<String, Object>) page.runAsync("""
+                const done = arguments[arguments.length - 1];
+                import('/chat.js').then(({ retryAfter }) => {
+                    const busy = (headers) => new Response(null, { status: 503, headers });
+                    const inThreeSeconds = new Date(Date.now() + 3000).toUTCString();
+                    done({
+                        seconds: retryAfter(busy({ 'Retry-After': '2' })),
+                        date: retryAfter(busy({ 'Retry-After': inThreeSeconds })),
+                        none: String(retryAfter(busy({}))),
+                        noResponse: String(retryAfter(null)),
+                    });
+                }).catch((error) => done({ error: String(error.message ?? error) }));
+                """);
+        assertThat(result.get("error")).as("TODO-05 (Hint 9): retryAfter() in the page threw").isNull();
+        assertThat(result.get("seconds")).as("TODO-05 (Hint 9): retryAfter of Retry-After: 2, in ms").isEqualTo(2000L);
+        // An HTTP date has whole seconds: 3 s from now is between 2 and 3 s away.
+        assertThat(result.get("date")).as("TODO-05 (Hint 9): retryAfter of a date 3 s ahead, in ms")
+                .isInstanceOfSatisfying(Number.class, (ms) -> assertThat(ms.doubleValue()).isBetween(1000.0, 3000.0));
+        assertThat(result).as("TODO-05 (Hint 9): retryAfter without a header, and without a response")
+                .containsEntry("none", "null").containsEntry("noResponse", "null");
+    }
+
+    @Test
     @DisplayName("over short-poll, Stop cancels the reply on the server")
     void stopCancelsOnTheServer(ChatPage page) {
         page.open().chooseTransport("short-poll");

@@ -17,19 +17,19 @@ import org.opentest4j.TestAbortedException;
 enum Convention {
 
     /** No ```java or ```js block inside {@code ## Steps}; every TODO has its {@code ### Step N: ... (TODO-0K)}. */
-    STEPS_DONT_PASTE(Set.of("01", "02", "03", "04", "05", "06", "07", "08")),
+    STEPS_DONT_PASTE(Set.of("01", "02", "03", "04", "05", "06", "07", "08", "09")),
 
     /** Every hint's summary names its TODO, {@code (TODO-0K)}; every TODO has a hint. */
-    HINTS_NAME_TODOS(Set.of("01", "02", "03", "04", "05", "06", "07", "08")),
+    HINTS_NAME_TODOS(Set.of("01", "02", "03", "04", "05", "06", "07", "08", "09")),
 
     /** The hints' listings, pasted into the starter for TODO-01..K, compile (Java) and parse (JS), for every K. */
-    LISTINGS_COMPILE(Set.of("01", "02", "03", "04", "05", "06", "07", "08")),
+    LISTINGS_COMPILE(Set.of("01", "02", "03", "04", "05", "06", "07", "08", "09")),
 
     /** Every wire block (README or slides) has a wire marker and is what the solution sends. */
-    WIRE_BLOCKS(Set.of("01", "02", "03", "04", "05", "06", "07", "08")),
+    WIRE_BLOCKS(Set.of("01", "02", "03", "04", "05", "06", "07", "08", "09")),
 
     /** Wire lines in inline code are written as SseEmitter writes them: {@code `retry:1000`}, not {@code `retry: 1000`}. */
-    INLINE_WIRE(Set.of("01", "02", "03", "04", "05", "06", "07", "08"));
+    INLINE_WIRE(Set.of("01", "02", "03", "04", "05", "06", "07", "08", "09"));
 
     private final Set<String> lessons;
 

@@ -28,7 +28,7 @@ public final class MeasureBenchmark {
     /** What a run measures: {@code --quick} for a classroom (about two minutes), else the full run. */
     enum Mode {
 
-        QUICK(10, 50, 50, new int[] { 1_000 }, 200, 100, 0, 1),
+        QUICK(30, 60, 50, new int[] { 1_000 }, 500, 100, 1, 1),
 
         FULL(50, 300, 200, new int[] { 1_000, 5_000, 10_000 }, 1_000, 200, 1, 3);
 
@@ -198,8 +198,8 @@ public final class MeasureBenchmark {
     private static void printMethod(Mode mode) {
         System.out.printf(Locale.ROOT, """
                 First token: '/count 1', from the client's first request (or from asking for a new socket) to the \
-                first token, minus the model's %d ms; %d replies each way after %d untimed, one client per transport \
-                and way, all clients at once. New connection: a new HTTP client (or socket) per reply; warm: kept-alive \
+                first token, minus the model's %d ms; %d replies each way after %d untimed (p99 of fewer than 100 is \
+                the slowest), one client per transport and way, all clients at once. New connection: a new HTTP client (or socket) per reply; warm: kept-alive \
                 connections (an open socket). Short polls every %d ms, long polls wait up to %d s.
                 Open connections: each holds one reply idle after its first token (a waiting poll, or a client polling \
                 every %d ms); heap after a full GC, RSS and platform threads, above the idle server, per 1,000; a fresh \

@@ -3,10 +3,12 @@ package com.example.benchmarks;
 import java.time.Duration;
 import java.util.List;
 
+import com.example.kit.test.ChatHttp;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The polling clients of the harness against a fake server that answers polls as the
@@ -70,6 +72,24 @@ class PollClientTest {
             assertThat(Transport.LONG_POLL.servedBy(shortOnly.port()))
                     .as("a poll answered at once with nothing did not wait: no long polling").isFalse();
             assertThat(Transport.SSE.servedBy(polls.port())).as("no stream there").isFalse();
+        }
+    }
+
+    @Test
+    void anOpenPollKeepsPollingFromItsFirstTokenUntilClosed() throws Exception {
+        // The first token, then nothing more: the reply is idle, as in the memory figures.
+        try (FakePollingServer server = new FakePollingServer((from) -> FakePollingServer.tokens(from, 1, 5))) {
+            OpenConnection open = Transport.SHORT_POLL.open(new ChatHttp(server.port()), server.port(), "/count 5",
+                    TIMEOUT);
+            assertThat(open.timeToFirstTokenNanos()).isPositive();
+            await().atMost(TIMEOUT).until(() -> server.queries().size() >= 3);
+            assertThat(server.queries()).startsWith("from=0", "from=1", "from=1");
+
+            open.close();
+            int polls = server.queries().size();
+            Thread.sleep(4 * Transport.SHORT_POLL_INTERVAL.toMillis());
+            assertThat(server.queries().size()).as("polls after close (one may have been under way)")
+                    .isLessThanOrEqualTo(polls + 1);
         }
     }
 

@@ -28,7 +28,7 @@ public final class MeasureBenchmark {
     /** What a run measures: {@code --quick} for a classroom (about two minutes), else the full run. */
     enum Mode {
 
-        QUICK(30, 60, 50, new int[] { 1_000 }, 500, 100, 1, 1),
+        QUICK(20, 50, 50, new int[] { 1_000 }, 500, 100, 1, 1),
 
         FULL(50, 300, 200, new int[] { 1_000, 5_000, 10_000 }, 1_000, 200, 1, 3);
 

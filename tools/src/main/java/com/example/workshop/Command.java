@@ -19,7 +19,7 @@ enum Command {
     SLIDES("slides", "", "serves the slides on http://localhost:8000 (no network needed)"),
     BENCH("bench", "", "measures lesson 01 against lesson 02: how soon the first token arrives"),
     MEASURE("measure", "[--quick]", "measures the newest solution's transports side by side: first token, memory,"
-            + " threads, bytes and CPU (--quick: about 2 minutes)"),
+            + " threads, bytes and CPU (--quick: 2 to 3 minutes)"),
     HELP("help", "", "lists these commands");
 
     final String word;

@@ -16,14 +16,14 @@ record MeasureCommand(Context context) {
         List<String> rest = new ArrayList<>(args);
         boolean quick = rest.remove("--quick");
         if (!rest.isEmpty()) {
-            throw new Problem(Out.SELF + " measure takes no arguments but --quick (about 2 minutes), and got: "
+            throw new Problem(Out.SELF + " measure takes no arguments but --quick (2 to 3 minutes), and got: "
                     + String.join(" ", rest) + ".");
         }
         Out out = this.context.out();
         out.println(quick ? "Building the newest solution and the benchmarks, then measuring every transport it serves"
-                + " (quick: about 2 minutes)..."
+                + " (quick: 2 to 3 minutes)..."
                 : "Building the newest solution and the benchmarks, then measuring every transport it serves"
-                        + " at 1,000, 5,000 and 10,000 connections (about 15 minutes; --quick: about 2)...");
+                        + " at 1,000, 5,000 and 10,000 connections (10 to 15 minutes; --quick: 2 to 3)...");
         out.flush();
         int exitCode = this.context.maven().inherit(List.of("-q", "verify", "-pl", "benchmarks", "-am", "-DskipTests",
                 "-Pmeasure", "-Dmeasure.mode=" + (quick ? "quick" : "full")));

@@ -1,5 +1,6 @@
 package com.example.benchmarks;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -96,6 +97,9 @@ public final class MeasureBenchmark {
                 mode.name().toLowerCase(Locale.ROOT), Runtime.getRuntime().availableProcessors(), Runtime.version());
         table.lines().forEach(System.out::println);
         printMethod(mode);
+        for (Path chart : MeasureCharts.write(table, target.name(), target.logs().resolve("measure"))) {
+            System.out.println("Chart: " + chart);
+        }
     }
 
     /** Which transports the target serves, and, for each, one reply through a counting proxy. */

@@ -67,6 +67,27 @@ final class MeasureTable {
         this.cpuPerThousandTokens.computeIfAbsent(transport, (t) -> new ArrayList<>()).add(millisPerThousandTokens);
     }
 
+    /** The first-token percentiles (the model's delay taken off), by transport and way. */
+    synchronized Map<Transport, Map<ReplyReader.Connections, Percentiles>> firstTokens() {
+        Map<Transport, Map<ReplyReader.Connections, Percentiles>> copy = new EnumMap<>(Transport.class);
+        this.firstToken.forEach((transport, ways) -> copy.put(transport, Map.copyOf(ways)));
+        return copy;
+    }
+
+    /** The open-connection rows, by transport, then by the count of connections. */
+    synchronized Map<Transport, SortedMap<Integer, StreamBenchmark.Row>> openRows() {
+        Map<Transport, SortedMap<Integer, StreamBenchmark.Row>> copy = new EnumMap<>(Transport.class);
+        this.open.forEach((transport, rows) -> copy.put(transport, new TreeMap<>(rows)));
+        return copy;
+    }
+
+    /** The median round of server CPU per 1,000 tokens, in milliseconds, by transport. */
+    synchronized Map<Transport, Double> cpuMedians() {
+        Map<Transport, Double> medians = new EnumMap<>(Transport.class);
+        this.cpuPerThousandTokens.forEach((transport, rounds) -> medians.put(transport, median(rounds)));
+        return medians;
+    }
+
     /** The table's lines: the header, then one row per transport, then what partly failed. */
     synchronized List<String> lines() {
         List<String> lines = new ArrayList<>();
@@ -91,7 +112,7 @@ final class MeasureTable {
                             : mib(row.residentPerThousandBytes())),
                     perConnections(rows, (row) -> String.format(Locale.ROOT, "%.1f", row.threadsPerThousand())),
                     number(this.requestsPerReply.get(transport), "%.0f"), number(this.bytesPerToken.get(transport), "%.1f"),
-                    median(this.cpuPerThousandTokens.get(transport))) + " |");
+                    number(cpuMedians().get(transport), "%.1f ms")) + " |");
         }
         lines.addAll(notes);
         return lines;
@@ -129,11 +150,8 @@ final class MeasureTable {
     }
 
     /** The median round (the lower middle one of an even number). */
-    private static String median(List<Double> rounds) {
-        if (rounds == null || rounds.isEmpty()) {
-            return NONE;
-        }
+    private static double median(List<Double> rounds) {
         List<Double> sorted = rounds.stream().sorted().toList();
-        return String.format(Locale.ROOT, "%.1f ms", sorted.get((sorted.size() - 1) / 2));
+        return sorted.get((sorted.size() - 1) / 2);
     }
 }

@@ -1,8 +1,11 @@
 package com.example.benchmarks;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -45,6 +48,25 @@ class MeasureTableTest {
         assertThat(lines.get(4)).isEqualTo("| ws | – | – | 80.0 MiB | – | 1.0 | – | – | – |");
         assertThat(lines.get(5)).startsWith("| long-poll | not served by");
         assertThat(lines.getLast()).isEqualTo("ws: 990 of 1,000 connections opened.");
+    }
+
+    @Test
+    void theChartsAreDrawnForWhatWasMeasured(@TempDir Path folder) throws Exception {
+        MeasureTable table = new MeasureTable("08-websocket-by-hand");
+        table.served(Transport.SSE, true);
+        table.firstToken(Transport.SSE, ReplyReader.Connections.NEW_EACH_REPLY, List.of(3_000_000L));
+        table.firstToken(Transport.SSE, ReplyReader.Connections.KEPT_OPEN, List.of(2_000_000L));
+        table.open(Transport.SSE, open(1_000, 1_000, 90 * MIB, 0, 110 * MIB));
+
+        List<Path> charts = MeasureCharts.write(table, "08-websocket-by-hand", folder);
+
+        assertThat(charts).as("no CPU measured, no CPU chart")
+                .containsExactly(folder.resolve("first-token.png"), folder.resolve("heap-per-1000.png"));
+        for (Path chart : charts) {
+            byte[] png = Files.readAllBytes(chart);
+            assertThat(png).as(chart + " is a PNG").startsWith(0x89, 'P', 'N', 'G');
+            assertThat(png.length).isGreaterThan(5_000);
+        }
     }
 
     @Test

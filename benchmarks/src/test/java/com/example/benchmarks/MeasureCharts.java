@@ -74,6 +74,7 @@ final class MeasureCharts {
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
                 .title("Heap per 1,000 open connections (" + solution + ")").xAxisTitle("open connections")
                 .yAxisTitle("MiB per 1,000").build();
+        chart.getStyler().setYAxisMin(0.0); // from zero, so that the heights compare
         for (Map.Entry<Transport, SortedMap<Integer, StreamBenchmark.Row>> rows : table.openRows().entrySet()) {
             chart.addSeries(rows.getKey().word, new ArrayList<>(rows.getValue().keySet()), rows.getValue().values()
                     .stream().map((row) -> row.heapPerThousandBytes() / (1024.0 * 1024)).toList());

@@ -1,6 +1,5 @@
 package com.example.benchmarks;
 
-import java.net.http.HttpRequest;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -10,7 +9,6 @@ import java.util.concurrent.TimeUnit;
 
 import com.example.kit.test.ChatHttp;
 import com.example.kit.test.EventStream;
-import com.example.kit.test.Json;
 import com.example.kit.test.ServerSentEvent;
 
 /**
@@ -75,11 +73,8 @@ public final class PostStreamBenchmark {
 
     /** From sending the POST to the first {@code token} event of its own response. */
     static long firstTokenOverPost(ChatHttp http) {
-        HttpRequest request = HttpRequest.newBuilder(http.uri("/api/chat")).timeout(TIMEOUT)
-                .header("Content-Type", "application/json").header("Accept", "text/event-stream")
-                .POST(HttpRequest.BodyPublishers.ofString(Json.object("prompt", PROMPT))).build();
         long sent = System.nanoTime();
-        try (EventStream stream = http.open(request)) {
+        try (EventStream stream = StreamReader.post(http, PROMPT)) {
             return firstToken(stream, sent);
         }
     }

@@ -144,6 +144,33 @@ final class ServerProcess implements AutoCloseable {
     }
 
     /**
+     * The server's resident set size, the memory the operating system has given the process
+     * (heap, thread stacks, buffers, code: what {@code top} shows as RES), from Linux's
+     * {@code /proc/<pid>/status}; -1 where there is no such file (macOS, Windows).
+     */
+    long residentBytes() {
+        Path status = Path.of("/proc", String.valueOf(pid()), "status");
+        if (!Files.isReadable(status)) {
+            return -1;
+        }
+        try {
+            return residentBytes(Files.readString(status));
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    /** {@code VmRSS:    123456 kB} in a {@code /proc/<pid>/status}, in bytes. */
+    static long residentBytes(String status) {
+        Matcher rss = Pattern.compile("(?m)^VmRSS:\\s+(\\d+) kB").matcher(status);
+        if (!rss.find()) {
+            throw new IllegalStateException("No VmRSS line in:\n" + status);
+        }
+        return Long.parseLong(rss.group(1)) * 1024;
+    }
+
+    /**
      * The server's live platform threads (the JVM's counter {@code java.threads.live}, which
      * is also what Actuator's {@code jvm.threads.live} reports). Virtual threads are not counted.
      */

@@ -12,7 +12,6 @@ import java.util.function.Function;
 
 import com.example.kit.test.ChatHttp;
 import com.example.kit.test.ChatSocket;
-import com.example.kit.test.ChatSocket.Frame;
 import com.example.kit.test.EventStream;
 import com.example.kit.test.TcpProxy;
 
@@ -98,11 +97,7 @@ public final class SocketBenchmark {
 
     /** From {@code sent} to the first token frame of the prompt sent now on {@code socket}, whose reply is read to its end. */
     static long firstTokenOnSocket(ChatSocket socket, long sent) {
-        socket.prompt(PostStreamBenchmark.PROMPT, null);
-        List<Frame> frames = socket.readUntil((frame) -> frame.type().equals("done") || frame.type().equals("error"),
-                TIMEOUT);
-        return frames.stream().filter((frame) -> frame.type().equals("token")).findFirst()
-                .orElseThrow(() -> new IllegalStateException("No token frame: " + frames)).arrivedNanos() - sent;
+        return SocketReader.read(socket, sent, PostStreamBenchmark.PROMPT, TIMEOUT).timeToFirstTokenNanos();
     }
 
     /** From asking for a socket to the first token of a prompt sent on it: the handshake is part of the wait. */
@@ -173,12 +168,8 @@ public final class SocketBenchmark {
         List<StreamBenchmark.Row> streams = new ArrayList<>();
         List<StreamBenchmark.Row> sockets = new ArrayList<>();
         for (int connections : CONNECTIONS) {
-            streams.add(StreamBenchmark.measure(target, "sse", false, connections,
-                    (http, port) -> StreamedReply.read(http, "/count 1", StreamBenchmark.CLIENTS_DEADLINE),
-                    (http, port) -> OpenStream.open(http, StreamBenchmark.LONG_PROMPT, StreamBenchmark.CLIENTS_DEADLINE)));
-            sockets.add(StreamBenchmark.measure(target, "ws", false, connections,
-                    (http, port) -> firstTokenOnNewSocket(port),
-                    (http, port) -> OpenSocket.open(port, StreamBenchmark.LONG_PROMPT, StreamBenchmark.CLIENTS_DEADLINE)));
+            streams.add(StreamBenchmark.measure(target, Transport.SSE, false, connections));
+            sockets.add(StreamBenchmark.measure(target, Transport.WS, false, connections));
         }
         System.out.println();
         System.out.println("| transport | connections | opened | all open after | first token p50 | first token p99 "

@@ -46,7 +46,7 @@ public final class StreamBenchmark {
     /** One line of the table. */
     record Row(boolean virtualThreads, int streams, int opened, long openAllMillis, long ttftP50Millis,
             long ttftP99Millis, long idleHeapBytes, long heapPerThousandBytes, int idleThreads,
-            double threadsPerThousand) {
+            double threadsPerThousand, long residentPerThousandBytes) {
     }
 
     private StreamBenchmark() {
@@ -66,9 +66,21 @@ public final class StreamBenchmark {
     }
 
     static Row measure(TargetSolution target, boolean virtualThreads, int streams) throws Exception {
-        return measure(target, "sse", virtualThreads, streams,
-                (http, port) -> StreamedReply.read(http, "/count 1", CLIENTS_DEADLINE),
-                (http, port) -> OpenStream.open(http, LONG_PROMPT, CLIENTS_DEADLINE));
+        return measure(target, Transport.SSE, virtualThreads, streams);
+    }
+
+    /**
+     * What {@code connections} open connections of {@code transport} cost a fresh server:
+     * warmed up with short replies read that way, then each client holding one reply after
+     * its first token (a stream, a socket, or a client polling).
+     */
+    static Row measure(TargetSolution target, Transport transport, boolean virtualThreads, int connections)
+            throws Exception {
+        return measure(target, transport.word, virtualThreads, connections, (http, port) -> {
+            try (ReplyReader reader = transport.reader(port, ReplyReader.Connections.KEPT_OPEN)) {
+                return reader.read("/count 1", CLIENTS_DEADLINE);
+            }
+        }, (http, port) -> transport.open(http, port, LONG_PROMPT, CLIENTS_DEADLINE));
     }
 
     /** A client's task, given the server's HTTP client and port. */
@@ -98,7 +110,9 @@ public final class StreamBenchmark {
                         // same instant, and a full backlog drops connections that the kernel
                         // retries only a second or more later. That would measure the backlog,
                         // not the threads.
-                        "--server.tomcat.accept-count=4096"))) {
+                        "--server.tomcat.accept-count=4096",
+                        // Tomcat takes 8,192 connections at most by default; 10,000 streams need more.
+                        "--server.tomcat.max-connections=" + Math.max(8192, connections + 1000)))) {
             server.awaitReady(Duration.ofSeconds(90));
             ChatHttp http = new ChatHttp(server.port());
 
@@ -106,6 +120,7 @@ public final class StreamBenchmark {
             ConcurrentClients.run(200, CLIENTS_DEADLINE, () -> warmUp.run(http, server.port()));
             long idleHeap = server.heapUsedAfterGc();
             int idleThreads = server.liveThreads();
+            long idleResident = server.residentBytes();
 
             long start = System.nanoTime();
             ConcurrentClients.Results<T> opened = ConcurrentClients.run(connections, CLIENTS_DEADLINE,
@@ -119,13 +134,15 @@ public final class StreamBenchmark {
                 // Measured while every connection that opened is still open.
                 long heap = server.heapUsedAfterGc();
                 int threads = server.liveThreads();
+                long resident = server.residentBytes();
                 double thousands = opened.finished().size() / 1000.0;
                 Percentiles ttft = new Percentiles(
                         opened.finished().stream().map(OpenConnection::timeToFirstTokenNanos).toList());
                 return new Row(virtualThreads, connections, opened.finished().size(), openAll / 1_000_000,
                         ttft.p(50) / 1_000_000 - FIRST_TOKEN_DELAY.toMillis(),
                         ttft.p(99) / 1_000_000 - FIRST_TOKEN_DELAY.toMillis(), idleHeap,
-                        Math.round((heap - idleHeap) / thousands), idleThreads, (threads - idleThreads) / thousands);
+                        Math.round((heap - idleHeap) / thousands), idleThreads, (threads - idleThreads) / thousands,
+                        (resident < 0) ? -1 : Math.round((resident - idleResident) / thousands));
             }
             finally {
                 opened.finished().forEach(OpenConnection::close);

@@ -11,8 +11,6 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import com.example.kit.test.ChatHttp;
-import com.example.kit.test.ServerSentEvent;
 
 /**
  * Not a test (nothing runs it but the command in benchmarks/README.md): what a token costs
@@ -91,41 +89,52 @@ public final class TokenCostBenchmark {
         print(figures);
     }
 
-    /** One round on one server: the load, with the probe alongside. */
+    /** One round on one server: the load over SSE, with the probe alongside. */
     static Figures round(ServerProcess server) throws Exception {
-        ChatHttp http = new ChatHttp(server.port());
+        return round(server, Transport.SSE, CLIENTS, TOKENS);
+    }
+
+    /**
+     * One round: {@code clients} clients started over {@link #RAMP}, each reading a reply of
+     * {@code /count tokens} over {@code transport} (its own connections, kept open), and the
+     * probe alongside, over the same transport; the server's CPU time over the round, per
+     * 1,000 tokens of the complete replies.
+     */
+    static Figures round(ServerProcess server, Transport transport, int clients, int tokens) throws Exception {
         List<Long> probe = new ArrayList<>();
         AtomicBoolean loading = new AtomicBoolean(true);
         Thread prober = Thread.ofVirtual().start(() -> {
-            ChatHttp own = new ChatHttp(server.port());
-            while (loading.get()) {
-                StreamedReply reply = StreamedReply.read(own, "/count 1", DEADLINE);
-                reply.events().stream().filter((event) -> "token".equals(event.event())).findFirst()
-                        .map(ServerSentEvent::receivedNanos)
-                        .ifPresent((token) -> probe.add(token - reply.sentNanos() - FIRST_TOKEN_DELAY.toNanos()));
+            try (ReplyReader own = transport.reader(server.port(), ReplyReader.Connections.KEPT_OPEN)) {
+                while (loading.get()) {
+                    TimedReply reply = own.read("/count 1", DEADLINE);
+                    if (reply.tokens() > 0) {
+                        probe.add(reply.timeToFirstTokenNanos() - FIRST_TOKEN_DELAY.toNanos());
+                    }
+                }
             }
         });
         Duration cpuBefore = server.cpuTime();
         AtomicInteger started = new AtomicInteger();
-        ConcurrentClients.Results<StreamedReply> load = ConcurrentClients.run(CLIENTS, DEADLINE, () -> {
-            Thread.sleep(RAMP.toMillis() * started.getAndIncrement() / CLIENTS);
-            return StreamedReply.read(http, "/count " + TOKENS, DEADLINE);
+        ConcurrentClients.Results<TimedReply> load = ConcurrentClients.run(clients, DEADLINE, () -> {
+            Thread.sleep(RAMP.toMillis() * started.getAndIncrement() / clients);
+            try (ReplyReader reader = transport.reader(server.port(), ReplyReader.Connections.KEPT_OPEN)) {
+                return reader.read("/count " + tokens, DEADLINE);
+            }
         });
         Duration cpu = server.cpuTime().minus(cpuBefore);
         loading.set(false);
         prober.join();
         int failures = load.failures().size();
-        for (StreamedReply reply : load.finished()) {
-            long tokens = reply.events().stream().filter((event) -> "token".equals(event.event())).count();
-            if (tokens != TOKENS) {
+        for (TimedReply reply : load.finished()) {
+            if (!reply.isComplete(tokens)) {
                 failures++;
             }
         }
         if (failures > 0) {
-            System.out.printf(Locale.ROOT, "TokenCostBenchmark: %d of %d replies incomplete%s%n", failures, CLIENTS,
-                    load.failures().isEmpty() ? "" : "; the first failure: " + load.failures().getFirst());
+            System.out.printf(Locale.ROOT, "TokenCostBenchmark: %d of %d %s replies incomplete%s%n", failures, clients,
+                    transport, load.failures().isEmpty() ? "" : "; the first failure: " + load.failures().getFirst());
         }
-        double thousands = (CLIENTS - failures) * TOKENS / 1000.0;
+        double thousands = (clients - failures) * tokens / 1000.0;
         return new Figures(List.of(cpu.toNanos() / 1e6 / thousands), probe, failures);
     }
 

@@ -18,6 +18,8 @@ enum Command {
     PREFETCH("prefetch", "", "downloads everything the workshop needs, so that it works without network"),
     SLIDES("slides", "", "serves the slides on http://localhost:8000 (no network needed)"),
     BENCH("bench", "", "measures lesson 01 against lesson 02: how soon the first token arrives"),
+    MEASURE("measure", "[--quick]", "measures the newest solution's transports side by side: first token, memory,"
+            + " threads, bytes and CPU (--quick: 2 to 3 minutes)"),
     HELP("help", "", "lists these commands");
 
     final String word;
@@ -50,6 +52,7 @@ enum Command {
             case PREFETCH -> new PrefetchCommand(context).run(args);
             case SLIDES -> new SlidesCommand(context).run(args);
             case BENCH -> new BenchCommand(context).run(args);
+            case MEASURE -> new MeasureCommand(context).run(args);
             case HELP -> new HelpCommand(context).run(args);
         };
     }

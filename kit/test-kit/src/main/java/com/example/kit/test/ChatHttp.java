@@ -15,15 +15,30 @@ import java.time.Duration;
  */
 public final class ChatHttp {
 
-    static final HttpClient CLIENT = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10))
-            .build();
+    static final HttpClient CLIENT = newClient();
 
     private final String baseUrl;
 
+    private final HttpClient client;
+
+    /** Shares one client, and so its kept-alive connections, with every other {@code ChatHttp}. */
     public ChatHttp(int port) {
+        this(port, CLIENT);
+    }
+
+    /**
+     * Sends through {@code client}: a new client has no connection yet, so its first request
+     * opens one (what a benchmark needs to time a reply on a new connection).
+     */
+    public ChatHttp(int port, HttpClient client) {
         this.baseUrl = "http://localhost:" + port;
+        this.client = client;
+    }
+
+    /** A client like the shared one (HTTP/1.1, 10 s to connect), with connections of its own. */
+    public static HttpClient newClient() {
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10))
+                .build();
     }
 
     public URI uri(String path) {
@@ -36,7 +51,7 @@ public final class ChatHttp {
     }
 
     public HttpResponse<String> post(String path, String body, String contentType, String accept) {
-        return send(request(path).header("Content-Type", contentType).header("Accept", accept)
+        return send(this.client, request(path).header("Content-Type", contentType).header("Accept", accept)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
@@ -44,8 +59,8 @@ public final class ChatHttp {
     public HttpResponse<String> postChunked(String path, String body) {
         HttpRequest.BodyPublisher chunked = HttpRequest.BodyPublishers.fromPublisher(
                 HttpRequest.BodyPublishers.ofString(body));
-        return send(request(path).header("Content-Type", "application/json").header("Accept", "application/json")
-                .POST(chunked).build(), HttpResponse.BodyHandlers.ofString());
+        return send(this.client, request(path).header("Content-Type", "application/json")
+                .header("Accept", "application/json").POST(chunked).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     public HttpResponse<String> get(String path, String... headers) {
@@ -53,7 +68,7 @@ public final class ChatHttp {
         if (headers.length > 0) {
             request.headers(headers);
         }
-        return send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return send(this.client, request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** A reply just created: its id and the path of its stream. */
@@ -89,7 +104,7 @@ public final class ChatHttp {
         if (headers.length > 0) {
             request.headers(headers);
         }
-        return EventStream.open(request.build());
+        return EventStream.open(this.client, request.build());
     }
 
     /** A response's body, and how long after the request its first and its last byte came. */
@@ -101,7 +116,7 @@ public final class ChatHttp {
         HttpRequest request = request(path).header("Content-Type", "application/json").header("Accept", accept)
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build();
         long start = System.nanoTime();
-        HttpResponse<java.io.InputStream> response = send(request, HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<java.io.InputStream> response = send(this.client, request, HttpResponse.BodyHandlers.ofInputStream());
         try (java.io.InputStream body = response.body()) {
             java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
             int first = body.read();
@@ -121,16 +136,16 @@ public final class ChatHttp {
 
     /** Sends any request whose answer is an event stream: a POST with Accept: text/event-stream, say. */
     public EventStream open(HttpRequest request) {
-        return EventStream.open(request);
+        return EventStream.open(this.client, request);
     }
 
     HttpRequest.Builder request(String path) {
         return HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(60));
     }
 
-    static <T> HttpResponse<T> send(HttpRequest request, BodyHandler<T> handler) {
+    static <T> HttpResponse<T> send(HttpClient client, HttpRequest request, BodyHandler<T> handler) {
         try {
-            return CLIENT.send(request, handler);
+            return client.send(request, handler);
         }
         catch (IOException ex) {
             throw new UncheckedIOException(request.method() + " " + request.uri() + " failed", ex);

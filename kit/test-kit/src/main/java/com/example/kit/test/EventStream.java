@@ -1,5 +1,6 @@
 package com.example.kit.test;
 
+import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -45,8 +46,8 @@ public final class EventStream implements AutoCloseable {
         }
     }
 
-    static EventStream open(HttpRequest request) {
-        return new EventStream(ChatHttp.send(request, HttpResponse.BodyHandlers.ofLines()));
+    static EventStream open(HttpClient client, HttpRequest request) {
+        return new EventStream(ChatHttp.send(client, request, HttpResponse.BodyHandlers.ofLines()));
     }
 
     public int status() {

@@ -49,8 +49,23 @@ final class OpenPoll implements OpenConnection {
         return this.timeToFirstTokenNanos;
     }
 
+    /** How long a close waits for the poll under way to be cancelled. */
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
+
+    /**
+     * Stops polling: interrupts the poller (which cancels the poll under way) and waits until
+     * it has stopped, so that no poll is sent after this returns.
+     */
     @Override
     public void close() {
         this.poller.interrupt();
+        try {
+            if (!this.poller.join(CLOSE_TIMEOUT)) {
+                throw new IllegalStateException("The poller did not stop within " + CLOSE_TIMEOUT);
+            }
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
